@@ -1,0 +1,12 @@
+import MarketCore
+import Store
+import Web
+
+/// The buyer side: public catalog browsing (`/v1/catalog/...`) and the buyer workspace
+/// (`/v1/buyer/...`): orders, approvals, RFQs, reviews. Each area registers its own routes.
+public enum BuyerModule {
+    public static func register(_ routes: MarketRoutes) {
+        CatalogRoutes.register(routes)
+        BuyerOrderRoutes.register(routes)
+    }
+}

@@ -1,0 +1,60 @@
+import HTTPServer
+import Web
+
+/// How role modules register routes: every route states its access rule and its documentation, and
+/// gets authentication, authorization and the matching OpenAPI security and error responses from here.
+public struct MarketRoutes: Sendable {
+    public let router: Router<MarketContext>
+    public let services: MarketServices
+    let authenticator: Authenticator
+
+    public init(router: Router<MarketContext>, services: MarketServices) {
+        self.router = router
+        self.services = services
+        self.authenticator = Authenticator(services: services)
+    }
+
+    public func add(
+        _ method: HTTPMethod, _ path: String, access: Access, options: RouteOptions = .standard,
+        doc: OpenAPIOperation, _ handler: @escaping Handler<MarketContext>
+    ) {
+        router.add(
+            method, path, options: options, doc: Self.document(doc, access: access, method: method),
+            middleware: [AccessControl(access: access, authenticator: authenticator)], handler)
+    }
+
+    /// Adds what the access rule implies: security schemes, 401/403, and the problem responses every
+    /// route can give.
+    static func document(_ doc: OpenAPIOperation, access: Access, method: HTTPMethod) -> OpenAPIOperation {
+        var doc = doc
+        var codes = Set(doc.responses.map(\.status))
+        func add(_ status: Int, _ description: String) {
+            guard !codes.contains(status) else { return }
+            codes.insert(status)
+            doc.responses.append(OpenAPIResponse(status, description, contentType: "application/problem+json", schema: ["$ref": "#/components/schemas/Problem"]))
+        }
+        switch access {
+        case .anyone:
+            break
+        case .signedIn:
+            doc.security = ["bearerAuth"]
+            add(401, "No valid credential")
+        case .members(let kind, let roles):
+            doc.security = ["bearerAuth"]
+            add(401, "No valid credential")
+            add(403, "Not a \(kind.rawValue) organization, or missing role")
+            let names = roles.isEmpty ? "any role" : roles.sorted().map(\.rawValue).joined(separator: ", ")
+            let note = "Access: \(kind.rawValue) organizations, roles: \(names)."
+            doc.description = doc.description.map { "\($0)\n\n\(note)" } ?? note
+        }
+        if method == .post || method == .put || method == .patch {
+            add(400, "Malformed JSON")
+            add(413, "Body too large")
+            add(415, "Wrong media type")
+            add(422, "Invalid fields")
+        }
+        add(503, "Busy; retry after the given time")
+        add(500, "A bug")
+        return doc
+    }
+}

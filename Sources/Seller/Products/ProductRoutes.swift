@@ -1,0 +1,7 @@
+import MarketCore
+import Web
+
+enum ProductRoutes {
+    static func register(_ routes: MarketRoutes) {
+    }
+}

@@ -1,0 +1,12 @@
+import MarketCore
+import Store
+import Web
+
+/// The supplier side (`/v1/seller/...`): listings and imports, order fulfilment, RFQ inbox and quotes,
+/// settlements. Each area registers its own routes.
+public enum SellerModule {
+    public static func register(_ routes: MarketRoutes) {
+        ProductRoutes.register(routes)
+        SellerOrderRoutes.register(routes)
+    }
+}

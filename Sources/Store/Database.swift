@@ -1,0 +1,132 @@
+import Foundation
+
+/// The database: one writer connection and a pool of reader connections over one file in WAL mode,
+/// so reads run in parallel with each other and with the single writer (https://www.sqlite.org/wal.html).
+///
+/// Callers are plain threads; every method blocks until its body has run.
+///
+/// Reentrancy, on the same thread:
+/// - `write` inside `write` runs as a savepoint on the same writer connection: the inner work commits
+///   with the outer transaction, and an inner throw undoes only the inner work.
+/// - `read` inside `write` runs on the writer connection with `PRAGMA query_only` on, so it sees the
+///   writes not yet committed (a reader connection would not) and cannot write.
+/// - `read` inside `read` reuses the same reader and snapshot.
+/// - `write` inside `read` uses the writer as usual: it does not change the outer read's snapshot.
+public final class Database: Sendable {
+    public let configuration: StoreConfiguration
+    private let writer: ConnectionPool
+    private let readers: ConnectionPool
+
+    public var path: String { configuration.path }
+
+    /// Opens the writer (creating the file and its directory if needed, switching to WAL and verifying it),
+    /// then the readers.
+    public init(configuration: StoreConfiguration) throws {
+        let path = configuration.path
+        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:") else {
+            throw StoreError.misuse("a pool of connections needs a database file, not \"\(path)\"")
+        }
+        guard configuration.readerCount >= 1 else {
+            throw StoreError.misuse("readerCount must be at least 1")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let writerConnection = try Connection(path: path, role: .writer, configuration: configuration)
+        var readerConnections: [Connection] = []
+        do {
+            for _ in 0..<configuration.readerCount {
+                readerConnections.append(try Connection(path: path, role: .reader, configuration: configuration))
+            }
+        } catch {
+            for connection in readerConnections { connection.close() }
+            writerConnection.close()
+            throw error
+        }
+        self.configuration = configuration
+        self.writer = ConnectionPool(
+            name: "writer", connections: [writerConnection],
+            waitMilliseconds: configuration.busyTimeoutMilliseconds)
+        self.readers = ConnectionPool(
+            name: "reader", connections: readerConnections,
+            waitMilliseconds: configuration.busyTimeoutMilliseconds)
+    }
+
+    deinit {
+        close()
+    }
+
+    // MARK: - Reading
+
+    /// Runs `body` on a reader connection inside a deferred read transaction: every statement in the body
+    /// sees the same snapshot, the last data committed before its first read.
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        if let writerConnection = writer.connectionOfCurrentThread() {
+            return try writerConnection.queryOnly {
+                if writerConnection.isInTransaction { return try body(writerConnection) }
+                return try writerConnection.transaction(.deferred) { try body(writerConnection) }
+            }
+        }
+        return try readers.withConnection { connection, isNested in
+            if isNested { return try body(connection) }
+            try Self.discardStaleTransaction(connection)
+            return try connection.transaction(.deferred) { try body(connection) }
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Runs `body` on the writer inside BEGIN IMMEDIATE … COMMIT. On a throw it rolls back and rethrows
+    /// the body's error; a failing rollback never replaces it. SQLITE_BUSY can only happen at BEGIN, after
+    /// busy_timeout, and reaches the caller as `StoreError.isBusy`.
+    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+        try writer.withConnection { connection, isNested in
+            if isNested, connection.isInTransaction {
+                return try connection.savepoint { try body(connection) }
+            }
+            if !isNested { try Self.discardStaleTransaction(connection) }
+            return try connection.transaction(.immediate) { try body(connection) }
+        }
+    }
+
+    /// Runs `body` on the writer with no transaction around it: pragmas, VACUUM, checkpoints. A
+    /// transaction the body leaves open is rolled back and reported as an error.
+    public func writeWithoutTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
+        try writer.withConnection { connection, isNested in
+            if isNested { return try body(connection) }
+            try Self.discardStaleTransaction(connection)
+            let result: T
+            do {
+                result = try body(connection)
+            } catch {
+                connection.rollbackIgnoringErrors()
+                throw error
+            }
+            guard !connection.isInTransaction else {
+                connection.rollbackIgnoringErrors()
+                throw StoreError.misuse("writeWithoutTransaction left a transaction open; it was rolled back")
+            }
+            return result
+        }
+    }
+
+    /// A connection is handed out with no transaction open. One can only remain if a ROLLBACK itself failed
+    /// (e.g. an I/O error); it is rolled back now rather than silently extended by the next caller.
+    private static func discardStaleTransaction(_ connection: Connection) throws {
+        guard connection.isInTransaction else { return }
+        try connection.execute("ROLLBACK TRANSACTION")
+    }
+
+    // MARK: - Closing
+
+    /// Checkpoints the WAL into the database file and closes every connection, readers first so the
+    /// writer's close is the last one and removes the WAL file. Meant for shutdown: later calls throw.
+    public func close() {
+        readers.close()
+        writer.close { connection in
+            // TRUNCATE leaves a zero-length WAL (https://www.sqlite.org/pragma.html#pragma_wal_checkpoint).
+            try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+}
