@@ -24,3 +24,13 @@ ensure_build_dependencies() {
     fi
     command -v swift >/dev/null 2>&1 || { echo "Swift 6 toolchain not found (expected on PATH or in /opt/swift)" >&2; exit 1; }
 }
+
+# Installs a Python module from PyPI when missing; on a Debian system Python that refuses pip
+# (PEP 668) it falls back to the Debian package. Usage: ensure_python_module import_name pypi_name debian_name
+ensure_python_module() {
+    python3 -c "import $1" 2>/dev/null && return 0
+    python3 -m pip install --quiet --disable-pip-version-check "$2" >&2 2>/dev/null \
+        || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$2" >&2 2>/dev/null \
+        || ensure_packages "$3" \
+        || echo "warning: could not install $2" >&2
+}

@@ -7,6 +7,8 @@ import Web
 public enum BuyerModule {
     public static func register(_ routes: MarketRoutes) {
         CatalogRoutes.register(routes)
+        CategoryRoutes.register(routes)
         BuyerOrderRoutes.register(routes)
+        BuyerRFQRoutes.register(routes)
     }
 }

@@ -25,6 +25,13 @@ public enum HMACSHA256 {
         return mac
     }
 
+    /// True when `signatureHex` (either case) is the MAC of `message` under `key`; compared in constant time,
+    /// for `Marketplace-Signature` checks on payment callbacks and webhook receivers.
+    public static func isValid(signatureHex: String, key: [UInt8], message: [UInt8]) -> Bool {
+        guard let signature = Hex.decode(signatureHex) else { return false }
+        return constantTimeEquals(signature, authenticate(key: key, message: message))
+    }
+
     /// Lowercase hex of HMAC-SHA256 over the UTF-8 bytes of `key` and `message`
     /// (the `v1=` part of `Marketplace-Signature`).
     public static func hex(key: String, message: String) -> String {

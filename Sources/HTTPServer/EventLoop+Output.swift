@@ -70,7 +70,8 @@ extension EventLoop {
         _ = shutdown(connection.fd, Int32(SHUT_WR))
         connection.state = .lingering
         connection.inbound = []
-        connection.deadline = now + Self.lingerMilliseconds
+        // During shutdown a shorter linger: the loop should not outlive its last response by seconds.
+        connection.deadline = now + (isStopping ? Self.lingerMilliseconds / 4 : Self.lingerMilliseconds)
         connection.socketMayHaveData = true
     }
 

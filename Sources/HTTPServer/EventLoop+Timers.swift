@@ -6,7 +6,11 @@ extension EventLoop {
     func checkTimers() {
         if acceptPaused { acceptConnections() }
         let graceOver = isStopping && now >= graceDeadline
-        for case let connection? in connections {
+        // By index, not `for in`: closing sets an element to nil, which would copy an array being iterated.
+        var fd = 0
+        while fd < connections.count {
+            defer { fd += 1 }
+            guard let connection = connections[fd] else { continue }
             if graceOver {
                 close(connection)
             } else if now >= connection.writeDeadline {
@@ -40,12 +44,16 @@ extension EventLoop {
             _ = Glibc.close(listenFD)
             listenFD = -1
         }
-        for case let connection? in connections {
+        var fd = 0
+        while fd < connections.count {
+            defer { fd += 1 }
+            guard let connection = connections[fd] else { continue }
             connection.keepAlive = false
-            if connection.state == .readingHead && !connection.headStarted && connection.inbound.isEmpty
-                && connection.outboundPending == 0
-            {
+            guard connection.state == .readingHead && !connection.headStarted && connection.inbound.isEmpty else { continue }
+            if connection.outboundPending == 0 {
                 close(connection)
+            } else {
+                connection.state = .closing  // deliver what is owed, then close
             }
         }
     }

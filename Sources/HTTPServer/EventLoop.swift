@@ -114,7 +114,11 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func finish() {
-        for case let connection? in connections { close(connection) }
+        var fd = 0
+        while fd < connections.count {
+            if let connection = connections[fd] { close(connection) }
+            fd += 1
+        }
         if listenFD >= 0 {
             _ = Glibc.close(listenFD)
             listenFD = -1

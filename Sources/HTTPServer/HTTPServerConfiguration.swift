@@ -8,6 +8,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var eventLoops: Int = 0
     /// Threads that run blocking handlers.
     public var workerThreads: Int = 16
+    /// Open connections across all loops. Beyond it a new connection is accepted and closed at once, so the
+    /// client learns immediately and the kernel backlog never fills with connections that will not be served.
     public var maxConnections: Int = 16_384
     /// Request line plus all header fields.
     public var maxHeaderBytes: Int = 16 * 1024

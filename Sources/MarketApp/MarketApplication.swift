@@ -14,12 +14,15 @@ public final class MarketApplication: Sendable {
     public let services: MarketServices
     public let web: WebApplication<MarketContext>
     public let configuration: AppConfiguration
+    /// Background work beside the HTTP server: webhook delivery from the outbox.
+    public let webhooks: WebhookDispatcher
     /// Open-connection figures for /metrics, set once the server runs.
     let serverStats: ServerStatsSource
 
     /// Every module's migrations, in the order they were first shipped (append-only).
     public static var migrations: [Migration] {
-        CoreSchema.migrations + CatalogSchema.migrations + OrderSchema.migrations
+        CoreSchema.migrations + CatalogSchema.migrations + OrderSchema.migrations + RFQSchema.migrations
+            + EventSchema.migrations
     }
 
     public init(configuration: AppConfiguration, clock: any MarketClock = SystemClock()) throws {
@@ -38,12 +41,14 @@ public final class MarketApplication: Sendable {
 
         let services = MarketServices(database: database, clock: clock, settings: configuration.market)
         self.services = services
+        self.webhooks = WebhookDispatcher(services: services)
         let stats = ServerStatsSource()
         self.serverStats = stats
 
         let router = Router<MarketContext>()
         let routes = MarketRoutes(router: router, services: services)
         IdentityRoutes.register(routes)
+        WebhookRoutes.register(routes)
         SellerModule.register(routes)
         BuyerModule.register(routes)
         OperatorModule.register(routes)

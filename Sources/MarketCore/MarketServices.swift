@@ -13,6 +13,8 @@ public struct MarketSettings: Sendable {
     public var loginFailuresPerAccount: Int = 5
     public var loginFailuresPerAddress: Int = 20
     public var loginFailureWindowSeconds: TimeInterval = 15 * 60
+    /// Webhook delivery: timeouts, retries, private-address policy (MarketCore/Events/WebhookSettings.swift).
+    public var webhooks = WebhookSettings()
 
     public init() {}
 }

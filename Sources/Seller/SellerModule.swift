@@ -7,6 +7,8 @@ import Web
 public enum SellerModule {
     public static func register(_ routes: MarketRoutes) {
         ProductRoutes.register(routes)
+        ProfileRoutes.register(routes)
         SellerOrderRoutes.register(routes)
+        SellerRFQRoutes.register(routes)
     }
 }

@@ -44,4 +44,15 @@ final class HMACSHA256Tests: XCTestCase {
         // Known value: HMAC-SHA256 with an empty key over an empty message.
         XCTAssertEqual(mac([], []), "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
     }
+
+    func testSignatureCheck() {
+        let key = Array("secret".utf8)
+        let message = Array("1700000000.{\"id\":\"evt_1\"}".utf8)
+        let signature = HMACSHA256.hex(key: "secret", message: "1700000000.{\"id\":\"evt_1\"}")
+        XCTAssertTrue(HMACSHA256.isValid(signatureHex: signature, key: key, message: message))
+        XCTAssertTrue(HMACSHA256.isValid(signatureHex: signature.uppercased(), key: key, message: message))
+        XCTAssertFalse(HMACSHA256.isValid(signatureHex: String(signature.dropLast(2)), key: key, message: message))
+        XCTAssertFalse(HMACSHA256.isValid(signatureHex: "zz", key: key, message: message))
+        XCTAssertFalse(HMACSHA256.isValid(signatureHex: signature, key: Array("other".utf8), message: message))
+    }
 }

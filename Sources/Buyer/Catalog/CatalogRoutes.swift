@@ -1,7 +1,115 @@
+import Foundation
+import HTTPServer
 import MarketCore
+import Store
 import Web
 
+/// The public catalog (API.md, Buyer: catalog): search, a product page, a supplier's public profile.
+/// Anyone may browse; a signed-in buyer also sees the listings restricted to its organization. Only
+/// `active` listings of `active` suppliers exist here: the rest is a 404, never a 403.
 enum CatalogRoutes {
     static func register(_ routes: MarketRoutes) {
+        let services = routes.services
+        CatalogDocs.registerComponents()
+
+        routes.add(.get, "/v1/catalog/products", access: .anyone, doc: CatalogDocs.search) { request, context in
+            let base = Currency(code: services.settings.baseCurrency) ?? .usd
+            let query = try CatalogSearchRequest(request.query, baseCurrency: base)
+            let viewer = buyerID(context.principal)
+            let (result, rows, rates) = try services.database.read { db -> (CatalogSearch.Result, [Row], CatalogRates?) in
+                var categories: [String]?
+                if let id = query.categoryID {
+                    let ids = try ReferenceData.categoryAndDescendants(db, categoryID: id)
+                    guard !ids.isEmpty else { throw APIError.validation(field: "category_id", "no such category", ko: "해당 카테고리가 없습니다") }
+                    categories = ids
+                }
+                var quotes: [(currency: Currency, quote: FXQuote)] = []
+                if query.needsRates {
+                    var keyRates = try CatalogRates(db, target: query.keyCurrency, baseCurrency: services.settings.baseCurrency, at: services.now())
+                    for currency in try CatalogRates.listedCurrencies(db) {
+                        if let quote = keyRates.quote(from: currency) { quotes.append((currency, quote)) }
+                    }
+                }
+                let search = CatalogSearch(request: query, viewerBuyerID: viewer, categories: categories, priceQuotes: quotes)
+                let result = try search.run(db)
+                let rows = try CatalogListingJSON.rows(db, ids: result.hits.map(\.productID))
+                let rates = try query.currency.map {
+                    try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
+                }
+                return (result, rows, rates)
+            }
+            var displayRates = rates
+            let hits = rows.compactMap { row -> JSON? in
+                guard let listing = Listing(row: row) else { return nil }
+                return .object(CatalogListingJSON.hit(listing, row: row, language: request.language, rates: &displayRates))
+            }
+            let next = result.next.map { Pagination.cursor(for: $0.encoded(sort: query.sort, keyCurrency: query.keyCurrency)) }
+            let facets: JSON = .array(result.facets.map { ["id": .string($0.categoryID), "count": .int($0.count)] })
+            var extra: JSONObject = ["facets": ["categories": facets], "sort": .string(query.sort.rawValue)]
+            if let currency = query.currency { extra["currency"] = .string(currency.code) }
+            return .page(hits, nextCursor: next, extra: extra)
+        }
+
+        routes.add(.get, "/v1/catalog/products/{id}", access: .anyone, doc: CatalogDocs.product) { request, context in
+            let page = try CatalogProductQuery(request.query)
+            let viewer = buyerID(context.principal)
+            let id = request.parameter("id")
+            let (row, category, rates) = try services.database.read { db -> (Row?, Row?, CatalogRates?) in
+                guard let row = try db.queryOne(
+                    """
+                    SELECT \(CatalogListingJSON.columns) FROM \(CatalogListingJSON.from)
+                    WHERE p.id = ? AND p.status = 'active' AND o.status = 'active'
+                    """, [.text(id)])
+                else { return (nil, nil, nil) }
+                let category = try row.string("category_id").flatMap {
+                    try db.queryOne("SELECT id, name_en, name_ko FROM categories WHERE id = ?", [.text($0)])
+                }
+                let rates = try page.currency.map {
+                    try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
+                }
+                return (row, category, rates)
+            }
+            // Restricted to other buyers looks exactly like absent.
+            guard let row, let listing = Listing(row: row), listing.isVisible(to: viewer) else { throw APIError.notFound("listing") }
+            var displayRates = rates
+            var object = CatalogListingJSON.hit(listing, row: row, language: request.language, rates: &displayRates)
+            object["description"] = listing.description.json
+            object["display_description"] = .optional(listing.description.text(request.language))
+            object["attributes"] = .object(listing.attributes)
+            if let category {
+                object["category"] = [
+                    "id": .optional(category.string("id")),
+                    "name": ["en": .optional(category.string("name_en")), "ko": .optional(category.string("name_ko"))],
+                ]
+            }
+            if let quantity = page.quantity {
+                object["quote"] = CatalogProductQuery.quote(listing, quantity: quantity, rates: &displayRates)
+            }
+            return .json(.object(object))
+        }
+
+        routes.add(.get, "/v1/catalog/sellers/{id}", access: .anyone, doc: CatalogDocs.seller) { request, _ in
+            let profile = try services.database.read { db in
+                try SellerProfile.load(db, sellerID: request.parameter("id"))
+            }
+            guard let profile else { throw APIError.notFound("seller") }
+            return .json(profile)
+        }
+    }
+
+    /// The buyer organization whose restricted listings the caller may see: the caller's, when it is a
+    /// buyer.
+    static func buyerID(_ principal: Principal?) -> String? {
+        guard let principal, principal.organizationKind == .buyer else { return nil }
+        return principal.organizationID
+    }
+}
+
+extension Listing {
+    /// Unrestricted, or restricted to a list that names `buyerID`.
+    func isVisible(to buyerID: String?) -> Bool {
+        guard let visibleTo else { return true }
+        guard let buyerID else { return false }
+        return visibleTo.contains(buyerID)
     }
 }

@@ -129,6 +129,11 @@ public final class HTTPClientConnection {
     // MARK: - Reading
 
     private func readHead() throws -> (Int, HTTPHeaders) {
+        // Drop what earlier responses consumed; offsets below are only valid within this call.
+        if start > 0 {
+            buffer.removeFirst(start)
+            start = 0
+        }
         var end = -1
         var scanFrom = start
         while true {
@@ -195,10 +200,6 @@ public final class HTTPClientConnection {
     /// One `recv` appended to the buffer; 0 at end of stream.
     private func receive() throws -> Int {
         guard fd >= 0 else { return 0 }
-        if start > 0 && start == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
-            start = 0
-        }
         let chunk = 16 * 1024
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: chunk))

@@ -86,8 +86,10 @@ public enum MarketCommand {
         let server = app.makeServer()
         try server.start()
         server.shutdownOnSignals()
+        app.webhooks.start()
         say("marketplace serving on http://\(configuration.http.host):\(server.port) (database \(configuration.databasePath), synchronous=\(configuration.synchronous.rawValue))")
         server.waitUntilStopped()
+        app.webhooks.stop()
         app.services.database.close()
         say("marketplace stopped cleanly")
         return 0

@@ -47,6 +47,12 @@ public struct AppConfiguration: Sendable {
           --no-access-log          disable the JSON access log on stderr [MARKETPLACE_ACCESS_LOG=0]
           --password-iterations N  PBKDF2 iterations for new hashes [MARKETPLACE_PASSWORD_ITERATIONS] (600000)
 
+        WEBHOOKS
+          MARKETPLACE_WEBHOOKS_ALLOW_PRIVATE=1  allow subscriber URLs on loopback/private networks (development;
+                                                refused by default against server-side request forgery)
+          MARKETPLACE_WEBHOOKS_WORKERS=N        delivery threads (4)
+          MARKETPLACE_WEBHOOKS_CA_FILE=PATH     PEM bundle trusted for https receivers instead of the system store
+
         FIRST OPERATOR
           MARKETPLACE_OPERATOR_EMAIL and MARKETPLACE_OPERATOR_PASSWORD create the first operator on start
           if none exists. MARKETPLACE_BASE_CURRENCY (USD) is the base for cross rates and KPIs.
@@ -85,6 +91,9 @@ public struct AppConfiguration: Sendable {
             guard Currency(code: v) != nil else { throw Problem.invalid("MARKETPLACE_BASE_CURRENCY: \(v) is not an ISO 4217 code") }
             market.baseCurrency = v
         }
+        if let v = take("MARKETPLACE_WEBHOOKS_ALLOW_PRIVATE") { market.webhooks.allowPrivateAddresses = v == "1" || v == "true" }
+        if let v = take("MARKETPLACE_WEBHOOKS_WORKERS") { market.webhooks.workerThreads = try Self.int(v, "MARKETPLACE_WEBHOOKS_WORKERS", 1...64) }
+        if let v = take("MARKETPLACE_WEBHOOKS_CA_FILE") { market.webhooks.caFile = v }
         operatorEmail = take("MARKETPLACE_OPERATOR_EMAIL")
         operatorPassword = take("MARKETPLACE_OPERATOR_PASSWORD")
 

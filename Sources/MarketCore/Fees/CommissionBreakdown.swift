@@ -22,7 +22,7 @@ public struct CommissionBreakdown: Sendable, Hashable {
         percent = line.percent
         percentPart = line.percentPart
         clamp = line.clamp
-        clampedPercentPart = line.commission
+        clampedPercentPart = line.clamped
         fixedFee = order.fixedFee
         capApplied = order.capApplied
         total = order.total

@@ -153,7 +153,9 @@ public enum CoreSchema {
             "core-004-products",
             """
             -- Listings. Prices are decimal strings in the listing currency (up to 6 decimals);
-            -- unit_price_micros mirrors unit_price for sorting and range filters.
+            -- unit_price_micros mirrors unit_price for sorting and range filters. A deleted listing is
+            -- `archived`, never removed: order lines, RFQ items and lists keep pointing at it.
+            -- Written only through MarketCore/Catalog/ListingStore, which keeps the search index in step.
             CREATE TABLE products (
                 id TEXT PRIMARY KEY,
                 seller_id TEXT NOT NULL REFERENCES organizations(id),
@@ -172,7 +174,7 @@ public enum CoreSchema {
                 stock INTEGER NOT NULL DEFAULT 0 CHECK (stock >= 0),
                 lead_time_days INTEGER NOT NULL DEFAULT 0 CHECK (lead_time_days >= 0),
                 attributes TEXT NOT NULL DEFAULT '{}',
-                status TEXT NOT NULL CHECK (status IN ('active','draft')),
+                status TEXT NOT NULL CHECK (status IN ('active','draft','archived')),
                 visible_to TEXT,
                 version INTEGER NOT NULL DEFAULT 1,
                 created_at TEXT NOT NULL,

@@ -8,7 +8,7 @@ struct LiveTransport: TestTransport {
 
     func send(_ head: HTTPRequestHead, body: [UInt8]) throws -> TestResponse {
         let response = try HTTPClient.send(
-            method: head.method, host: host, port: port, target: head.target, headers: head.headers, body: body,
+            method: head.method, host: host, port: port, path: head.target, headers: head.headers, body: body,
             timeoutSeconds: 30)
         return TestResponse(status: response.status, headers: response.headers, body: response.body)
     }

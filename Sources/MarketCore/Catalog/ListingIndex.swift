@@ -1,0 +1,78 @@
+import Store
+import Web
+
+/// Keeps a listing's search projection (`listing_index`), FTS5 row (`listing_search`) and visibility rows
+/// (`listing_visibility`) equal to its `products` row. Called by `ListingStore` inside the transaction
+/// of every listing write, so search can never see a listing the table does not have, or miss one it has
+/// (see CatalogSchema for the columns other modules change, kept by triggers).
+enum ListingIndex {
+    /// The two FTS5 columns of a listing: what buyers search by name (titles, SKU) and the rest
+    /// (descriptions, attribute values). bm25 weighs the first more (`CatalogSearch.titleWeight`).
+    static func searchColumns(_ listing: Listing) -> (title: String, body: String) {
+        let title = SearchText.indexDocument([listing.title.en, listing.title.ko, listing.sku].compactMap { $0 })
+        var texts = [listing.description.en, listing.description.ko].compactMap { $0 }
+        for member in listing.attributes {
+            if let text = member.value.stringValue {
+                texts.append(text)
+            } else if case .number(let number) = member.value {
+                texts.append(number)
+            }
+        }
+        return (title, SearchText.indexDocument(texts))
+    }
+
+    /// Writes the index rows for `listing` as it now is in `products`. `previous` is the listing before
+    /// this write (nil for a new one); its text decides whether the FTS row needs rewriting.
+    static func sync(_ db: Connection, _ listing: Listing, previous: Listing?) throws {
+        // New and archived listings have no index row: skip the lookup (it matters for imports).
+        let existingDoc: Int64? =
+            previous == nil || previous?.status == .archived
+            ? nil : try db.scalar("SELECT doc FROM listing_index WHERE product_id = ?", [.text(listing.id)]).int64Value
+        if listing.status == .archived {
+            guard let doc = existingDoc else { return }
+            try db.execute("DELETE FROM listing_visibility WHERE doc = ?", [.integer(doc)])
+            try db.execute("DELETE FROM listing_search WHERE rowid = ?", [.integer(doc)])
+            try db.execute("DELETE FROM listing_index WHERE doc = ?", [.integer(doc)])
+            return
+        }
+        let values: [SQLValue] = [
+            .text(listing.sellerID), listing.categoryID.map(SQLValue.text) ?? .null, .text(listing.status.rawValue),
+            .integer(listing.visibleTo == nil ? 0 : 1), .text(listing.currency.code), .integer(listing.unitPriceMicros),
+            .integer(listing.stock > 0 ? 1 : 0), .text(listing.createdAt),
+        ]
+        let doc: Int64
+        if let existingDoc {
+            doc = existingDoc
+            try db.execute(
+                """
+                UPDATE listing_index SET seller_id = ?, category_id = ?, status = ?, restricted = ?, currency = ?,
+                    price_micros = ?, in_stock = ?, created_at = ?
+                WHERE doc = ?
+                """, values + [.integer(doc)])
+        } else {
+            try db.execute(
+                """
+                INSERT INTO listing_index (product_id, seller_id, category_id, status, restricted, currency, price_micros,
+                    in_stock, created_at, seller_active, seller_rating)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    coalesce((SELECT status = 'active' FROM organizations WHERE id = ?), 0),
+                    coalesce((SELECT bayesian_rating_milli FROM supplier_scorecards WHERE supplier_id = ?), -1))
+                """, [.text(listing.id)] + values + [.text(listing.sellerID), .text(listing.sellerID)])
+            doc = db.lastInsertRowID
+        }
+        if existingDoc == nil || previous.map({ !listing.hasSameSearchText(as: $0) }) ?? true {
+            let columns = searchColumns(listing)
+            if existingDoc != nil { try db.execute("DELETE FROM listing_search WHERE rowid = ?", [.integer(doc)]) }
+            try db.execute(
+                "INSERT INTO listing_search (rowid, title, body) VALUES (?, ?, ?)",
+                [.integer(doc), .text(columns.title), .text(columns.body)])
+        }
+        if existingDoc == nil || previous?.visibleTo != listing.visibleTo {
+            if existingDoc != nil { try db.execute("DELETE FROM listing_visibility WHERE doc = ?", [.integer(doc)]) }
+            for buyer in listing.visibleTo ?? [] {
+                try db.execute(
+                    "INSERT OR IGNORE INTO listing_visibility (buyer_id, doc) VALUES (?, ?)", [.text(buyer), .integer(doc)])
+            }
+        }
+    }
+}

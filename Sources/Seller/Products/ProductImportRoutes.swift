@@ -1,0 +1,72 @@
+import HTTPServer
+import MarketCore
+import Store
+import Web
+
+/// `POST /v1/seller/products/import` (CSV or NDJSON, all or nothing) and `GET /v1/seller/products/export`.
+enum ProductImportRoutes {
+    /// Rows read per short read transaction while exporting: the export never holds a reader for the
+    /// whole download of a slow client.
+    static let exportBatch = 1000
+
+    static func register(_ routes: MarketRoutes) {
+        let services = routes.services
+
+        routes.add(.post, "/v1/seller/products/import", access: ProductRoutes.access, options: .bulkUpload,
+                   doc: ProductDocs.importListings) { request, context in
+            let caller = try context.caller()
+            let format: ListingImport.Format
+            switch request.contentType {
+            case "text/csv": format = .csv
+            case "application/x-ndjson", "application/ndjson": format = .ndjson
+            default: throw APIError.unsupportedMediaType(expected: "text/csv or application/x-ndjson")
+            }
+            return try Idempotency(services: services).run(request, organizationID: caller.organizationID) {
+                let result = try services.database.write { db -> ListingImport in
+                    var run = ListingImport(
+                        db: db, sellerID: caller.organizationID,
+                        defaultCurrency: try ProductRoutes.defaultCurrency(db, caller.organizationID),
+                        now: services.nowText(), makeID: { ID.make(Listing.idPrefix, at: services.now()) })
+                    try run.run(format, body: request.body)
+                    // Throwing rolls the whole transaction back: nothing of a bad file is kept.
+                    if run.problemCount > 0 { throw run.failure(language: request.language) }
+                    return run
+                }
+                return .json(["created": .int(result.created), "updated": .int(result.updated), "unchanged": .int(result.unchanged)])
+            }
+        }
+
+        routes.add(.get, "/v1/seller/products/export", access: ProductRoutes.access, doc: ProductDocs.export) { request, context in
+            let caller = try context.caller()
+            let byteOrderMark = request.query["bom"] == "true" || request.query["bom"] == "1"
+            let database = services.database
+            let sellerID = caller.organizationID
+            let headers: HTTPHeaders = [
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": "attachment; filename=\"listings.csv\"",
+            ]
+            return HTTPResponse(status: .ok, headers: headers) { output in
+                var writer = CSVWriter(byteOrderMark: byteOrderMark)
+                writer.writeRow(ListingCSV.columns)
+                var after = ""
+                while true {
+                    let rows = try database.read { db in
+                        try db.query(
+                            """
+                            SELECT \(Listing.columns) FROM products p
+                            WHERE p.seller_id = ? AND p.status != 'archived' AND p.id > ? ORDER BY p.id LIMIT ?
+                            """, [.text(sellerID), .text(after), .integer(Int64(exportBatch))])
+                    }
+                    for row in rows {
+                        if let listing = Listing(row: row) { writer.writeRow(ListingCSV.row(listing)) }
+                        if writer.bufferedByteCount >= 64 * 1024 { try output.write(writer.drain()) }
+                    }
+                    guard rows.count == exportBatch, let last = rows.last?.string("id") else { break }
+                    after = last
+                }
+                let rest = writer.drain()
+                if !rest.isEmpty { try output.write(rest) }
+            }
+        }
+    }
+}
