@@ -5,12 +5,13 @@ or as an import CSV.
 
 It writes every table a listing write touches, in the formats the server writes them
 (MarketCore/Catalog/ListingIndex.swift and MarketCore/Search/SearchText.swift): `products`,
-`listing_index` (the search projection; its triggers keep `listing_category_counts`), `listing_search`
+`listing_category_keys`, `listing_docs` and `listing_index` (the search projection; its triggers keep
+`listing_category_counts`), `listing_search`
 (FTS5: the `title` and `body` columns hold SearchText.indexDocument output, ported below for the
 scripts this generator uses: ASCII words and Hangul syllables).
 
     gen-catalog.py db PATH --count 100000 [--seed 1] [--ids OUT.json]
-    gen-catalog.py csv PATH --count 100000 [--seed 2] [--sku-prefix IMP]
+    gen-catalog.py csv PATH --count 100000 [--seed 2] [--sku-prefix IMP] [--ids IDS.json]
 
 No dependency beyond the Python standard library (sqlite3).
 """
@@ -247,6 +248,9 @@ def write_database(path, count, seed, ids_out, suppliers):
     db.execute("BEGIN")
     now = int(time.time())
     categories = ensure_categories(db, rng, now)
+    category_keys = {}
+    for path, cid in categories.items():
+        category_keys[path] = db.execute("INSERT INTO listing_category_keys (category_id) VALUES (?)", (cid,)).lastrowid
     seller_ids = []
     for n in range(suppliers):
         sid = make_id("org", rng, (now - 86400 * 400) * 1000 + n)
@@ -283,12 +287,12 @@ def write_database(path, count, seed, ids_out, suppliers):
             (pid, seller, item.sku, item.title_en, item.title_ko, item.description_en, item.description_ko, category,
              item.unit, item.currency, decimal_text(item.price_micros, item.minor), item.price_micros, tiers_json(item),
              item.moq, item.stock, item.lead, ts, ts))
-        cursor = db.execute(
-            "INSERT INTO listing_index (product_id, seller_id, category_id, status, seller_active, restricted, currency, "
-            "price_micros, in_stock, seller_rating, created_at) VALUES (?, ?, ?, 'active', 1, 0, ?, ?, ?, ?, ?)",
-            (pid, seller, category, item.currency, item.price_micros, 1 if item.stock > 0 else 0,
-             ratings.get(seller) if ratings.get(seller) is not None else -1, ts))
-        doc = cursor.lastrowid
+        doc = db.execute("INSERT INTO listing_docs (product_id, seller_id) VALUES (?, ?)", (pid, seller)).lastrowid
+        db.execute(
+            "INSERT INTO listing_index (doc, category_key, active, seller_active, restricted, in_stock, currency, "
+            "price_micros, seller_rating) VALUES (?, ?, 1, 1, 0, ?, ?, ?, ?)",
+            (doc, category_keys[item.category], 1 if item.stock > 0 else 0, item.currency, item.price_micros,
+             ratings.get(seller) if ratings.get(seller) is not None else -1))
         db.execute("INSERT INTO listing_search (rowid, title, body) VALUES (?, ?, ?)",
                    (doc, index_document([item.title_en, item.title_ko, item.sku]),
                     index_document([item.description_en, item.description_ko])))
@@ -305,17 +309,18 @@ def write_database(path, count, seed, ids_out, suppliers):
             json.dump({"products": sample_products, "categories": categories, "sellers": seller_ids[:50]}, f)
 
 
-def write_csv(path, count, seed, sku_prefix):
+def write_csv(path, count, seed, sku_prefix, categories):
     import csv
     rng = random.Random(seed)
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f, lineterminator="\r\n")
-        writer.writerow(["sku", "title_en", "title_ko", "description_en", "description_ko", "unit", "currency",
-                         "unit_price", "price_tiers", "min_order_quantity", "stock", "lead_time_days", "status"])
+        writer.writerow(["sku", "title_en", "title_ko", "description_en", "description_ko", "category_id", "unit",
+                         "currency", "unit_price", "price_tiers", "min_order_quantity", "stock", "lead_time_days",
+                         "status"])
         for i in range(count):
             item = make_listing(rng, i, sku_prefix)
             writer.writerow([item.sku, item.title_en or "", item.title_ko or "", item.description_en or "",
-                             item.description_ko or "", item.unit, item.currency,
+                             item.description_ko or "", categories.get(item.category, ""), item.unit, item.currency,
                              decimal_text(item.price_micros, item.minor), tiers_csv(item), item.moq, item.stock,
                              item.lead, "active"])
 
@@ -327,14 +332,19 @@ def main():
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--suppliers", type=int, default=1000)
-    parser.add_argument("--ids", help="db mode: write sample product ids and category ids here (JSON)")
+    parser.add_argument("--ids", help="db mode: write sample product ids and category ids here (JSON); "
+                                      "csv mode: read category ids from there")
     parser.add_argument("--sku-prefix", default="IMP")
     args = parser.parse_args()
     started = time.time()
     if args.mode == "db":
         write_database(args.path, args.count, args.seed, args.ids, args.suppliers)
     else:
-        write_csv(args.path, args.count, args.seed, args.sku_prefix)
+        categories = {}
+        if args.ids:
+            with open(args.ids) as f:
+                categories = json.load(f).get("categories", {})
+        write_csv(args.path, args.count, args.seed, args.sku_prefix, categories)
     print(f"gen-catalog: {args.mode} {args.count} listings in {time.time() - started:.1f} s", file=sys.stderr)
 
 

@@ -10,5 +10,6 @@ public enum BuyerModule {
         CategoryRoutes.register(routes)
         BuyerOrderRoutes.register(routes)
         BuyerRFQRoutes.register(routes)
+        ReviewRoutes.register(routes)
     }
 }

@@ -22,7 +22,7 @@ public final class MarketApplication: Sendable {
     /// Every module's migrations, in the order they were first shipped (append-only).
     public static var migrations: [Migration] {
         CoreSchema.migrations + CatalogSchema.migrations + OrderSchema.migrations + RFQSchema.migrations
-            + EventSchema.migrations
+            + EventSchema.migrations + LedgerSchema.migrations + RatingSchema.migrations
     }
 
     public init(configuration: AppConfiguration, clock: any MarketClock = SystemClock()) throws {
@@ -39,6 +39,8 @@ public final class MarketApplication: Sendable {
         for migration in Self.migrations { migrator.register(migration) }
         _ = try migrator.migrate(database)
 
+        LedgerHooks.install()
+        RatingHooks.install()
         let services = MarketServices(database: database, clock: clock, settings: configuration.market)
         self.services = services
         self.webhooks = WebhookDispatcher(services: services)

@@ -19,5 +19,7 @@ public enum OperatorModule {
         BuyerCreditRoutes.register(routes)
         CategoryAdminRoutes.register(routes)
         AuditLogRoutes.register(routes)
+        SettlementRoutes.register(routes)
+        ReviewModerationRoutes.register(routes)
     }
 }

@@ -10,5 +10,7 @@ public enum SellerModule {
         ProfileRoutes.register(routes)
         SellerOrderRoutes.register(routes)
         SellerRFQRoutes.register(routes)
+        SellerSettlementRoutes.register(routes)
+        SellerReviewRoutes.register(routes)
     }
 }

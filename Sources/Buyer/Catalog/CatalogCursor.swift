@@ -2,14 +2,15 @@ import MarketCore
 
 /// Where the next search page starts, inside the opaque `cursor` (Pagination base64url-encodes it).
 ///
-/// Keyset cursors hold the last hit's sort key and `doc` (the listing's index number, unique), so a
-/// page continues exactly after the last hit even while listings are added. Relevance holds an offset:
+/// Keyset cursors hold the last hit's sort key and `doc` (the listing's catalog number, unique and
+/// increasing as listings enter the catalog: newest first is doc order), so a page continues exactly
+/// after the last hit even while listings are added. Relevance holds an offset:
 /// bm25 scores depend on the whole index and change with it, so a score is no steadier a key.
 /// The sort (and, for price sorts, the currency the key is in) is part of the cursor; a cursor sent
 /// with another sort is refused.
 enum CatalogCursor: Equatable {
     case offset(Int)
-    case newest(createdAt: String, doc: Int64)
+    case newest(doc: Int64)
     case rating(Int64, doc: Int64)
     /// The sort key in the request currency (see `CatalogSearch.priceKey`), exact as a Double's bits.
     case price(key: Double, doc: Int64)
@@ -23,8 +24,8 @@ enum CatalogCursor: Equatable {
             else { return nil }
             self = .offset(offset)
         case .newest:
-            guard parts.count == 3, let doc = Int64(parts[2]), parts[1].utf8.count <= 40 else { return nil }
-            self = .newest(createdAt: parts[1], doc: doc)
+            guard parts.count == 2, let doc = Int64(parts[1]) else { return nil }
+            self = .newest(doc: doc)
         case .rating:
             guard parts.count == 3, let rating = Int64(parts[1]), let doc = Int64(parts[2]) else { return nil }
             self = .rating(rating, doc: doc)
@@ -41,7 +42,7 @@ enum CatalogCursor: Equatable {
     func encoded(sort: CatalogSearchRequest.Sort, keyCurrency: Currency) -> String {
         switch self {
         case .offset(let offset): "\(sort.rawValue)|\(offset)"
-        case .newest(let createdAt, let doc): "\(sort.rawValue)|\(createdAt)|\(doc)"
+        case .newest(let doc): "\(sort.rawValue)|\(doc)"
         case .rating(let rating, let doc): "\(sort.rawValue)|\(rating)|\(doc)"
         case .price(let key, let doc):
             "\(sort.rawValue)|\(keyCurrency.code)|\(String(key.bitPattern, radix: 16))|\(doc)"

@@ -15,17 +15,20 @@ enum CatalogListingJSON {
         LEFT JOIN supplier_scorecards s ON s.supplier_id = p.seller_id
         """
 
-    /// The hits' rows, in the order of `ids`.
-    static func rows(_ db: Connection, ids: [String]) throws -> [Row] {
-        guard !ids.isEmpty else { return [] }
-        var byID: [String: Row] = [:]
+    /// The hits' rows, in the order of `docs`.
+    static func rows(_ db: Connection, docs: [Int64]) throws -> [Row] {
+        guard !docs.isEmpty else { return [] }
+        var byDoc: [Int64: Row] = [:]
         try db.forEach(
-            "SELECT \(columns) FROM \(from) WHERE p.id IN (SELECT value FROM json_each(?))",
-            [.text(CatalogSearch.jsonArray(ids))]
+            """
+            SELECT ld.doc AS doc, \(columns) FROM listing_docs ld JOIN \(from) ON p.id = ld.product_id
+            WHERE ld.doc IN (SELECT value FROM json_each(?))
+            """,
+            [.text(JSONSerializer.string(.array(docs.map { .int($0) })))]
         ) { row in
-            if let id = row.string("id") { byID[id] = row }
+            if let doc = row.int64("doc") { byDoc[doc] = row }
         }
-        return ids.compactMap { byID[$0] }
+        return docs.compactMap { byDoc[$0] }
     }
 
     /// A rating in thousandths as a JSON number with up to three decimals (4800 → 4.8); null for none.

@@ -32,7 +32,7 @@ enum CatalogRoutes {
                 }
                 let search = CatalogSearch(request: query, viewerBuyerID: viewer, categories: categories, priceQuotes: quotes)
                 let result = try search.run(db)
-                let rows = try CatalogListingJSON.rows(db, ids: result.hits.map(\.productID))
+                let rows = try CatalogListingJSON.rows(db, docs: result.hits.map(\.doc))
                 let rates = try query.currency.map {
                     try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
                 }
@@ -44,8 +44,10 @@ enum CatalogRoutes {
                 return .object(CatalogListingJSON.hit(listing, row: row, language: request.language, rates: &displayRates))
             }
             let next = result.next.map { Pagination.cursor(for: $0.encoded(sort: query.sort, keyCurrency: query.keyCurrency)) }
-            let facets: JSON = .array(result.facets.map { ["id": .string($0.categoryID), "count": .int($0.count)] })
-            var extra: JSONObject = ["facets": ["categories": facets], "sort": .string(query.sort.rawValue)]
+            let categories: JSON = .array(result.facets.categories.map { ["id": .string($0.categoryID), "count": .int($0.count)] })
+            var extra: JSONObject = [
+                "facets": ["categories": categories, "complete": .bool(result.facets.complete)], "sort": .string(query.sort.rawValue),
+            ]
             if let currency = query.currency { extra["currency"] = .string(currency.code) }
             return .page(hits, nextCursor: next, extra: extra)
         }

@@ -6,32 +6,42 @@ import Web
 /// One catalog search: which listings, in what order, one page of them, and category facets.
 ///
 /// Everything filters and sorts on `listing_index` (the narrow projection, see CatalogSchema); `products`
-/// is read only for the page's hits (`CatalogHits`). Plans, each one SQL statement ending in LIMIT:
-/// - with words (`q`): FTS5 finds the matches (outer loop), `listing_index` is joined by rowid and
-///   filtered, and the page is sorted by bm25 (`ORDER BY rank`, which FTS5 sorts itself) or by the
-///   requested key;
+/// is read only for the page's hits (`CatalogListingJSON`). Plans, each one SQL statement ending in LIMIT:
+/// - with words (`q`): FTS5 finds the matches (the outer loop) and `listing_index` is joined by doc and
+///   filtered. Newest first is FTS5's own rowid order, read until the page is full; relevance is bm25
+///   (`ORDER BY rank`, sorted inside FTS5); price and rating sort the filtered matches;
 /// - without words, in a category with few listings: the category index, then a sort;
-/// - without words otherwise: the index of the requested order (`listing_index_newest`,
-///   `_rating`, `_price`), read in that order until the page is full; price order merges one such read
-///   per listing currency, since prices in different currencies compare only after conversion.
-/// Facets count the matches of the same filters without the category filter (so the buyer sees where
-/// else the words are found); without words and without price or rating filters they come from the
-/// maintained `listing_category_counts`.
+/// - without words otherwise: the table (doc order, newest) or the index of the requested order
+///   (`listing_index_rating`, `_price`), read in order until the page is full; price order merges one
+///   such read per listing currency, since prices in different currencies compare only after conversion.
+///
+/// Work per query is bounded where FTS5 would otherwise touch every match of a very broad query (a
+/// million listings, one common word): bm25 ranks at most the `relevanceWindow` most recently listed
+/// matches, and facets count at most the `facetWindow` most recent, saying so with `complete: false` —
+/// the same trade Elasticsearch makes with `track_total_hits` (exact up to 10,000). Measured cost
+/// per match: bm25 ≈ 2.5 µs, the join to `listing_index` ≈ 0.5 µs.
 struct CatalogSearch {
     struct Hit {
         let doc: Int64
-        let productID: String
         let key: SQLValue
+    }
+
+    struct Facets {
+        var categories: [(categoryID: String, count: Int64)]
+        /// False when a very broad query's facets were counted over its most recent matches only.
+        var complete: Bool
     }
 
     struct Result {
         var hits: [Hit]
         var next: CatalogCursor?
-        var facets: [(categoryID: String, count: Int64)]
+        var facets: Facets
     }
 
+    static let relevanceWindow = 5_000
+    static let facetWindow = 20_000
     /// Below this many listed listings under the category, browsing sorts the category's rows; above it,
-    /// it walks the sort order's index and skips other categories.
+    /// it walks the sort order and skips other categories.
     static let smallCategory: Int64 = 5000
 
     let request: CatalogSearchRequest
@@ -45,10 +55,17 @@ struct CatalogSearch {
 
     func run(_ db: Connection) throws -> Result {
         let hits: [Hit]
-        if request.match == nil, let plan = try browseIndex(db) {
-            hits = plan == "listing_index_price" ? try priceMerge(db) : try sortedQuery(db, index: plan)
+        if let match = request.match {
+            var window: Int64?
+            if request.sort == .relevance { window = try Self.windowStart(db, match: match, size: Self.relevanceWindow) }
+            hits = try sortedQuery(db, source: .fts(match, window: window))
         } else {
-            hits = try sortedQuery(db, index: request.match == nil ? "listing_index_category" : nil)
+            switch try browsePlan(db) {
+            case .categoryRows: hits = try sortedQuery(db, source: .table(index: "listing_index_category"))
+            case .docOrder: hits = try sortedQuery(db, source: .table(index: nil))
+            case .ratingIndex: hits = try sortedQuery(db, source: .table(index: "listing_index_rating"))
+            case .priceIndexes: hits = try priceMerge(db)
+            }
         }
         var page = hits
         var next: CatalogCursor?
@@ -59,19 +76,40 @@ struct CatalogSearch {
         return Result(hits: page, next: next, facets: try facets(db))
     }
 
-    /// The index to walk for a browse without words, or nil to use the category's rows.
-    private func browseIndex(_ db: Connection) throws -> String? {
+    /// The rowid of the `size`-th most recent match, when there are more than `size` matches (drafts and
+    /// restricted listings included: this only bounds work).
+    static func windowStart(_ db: Connection, match: String, size: Int) throws -> Int64? {
+        try db.scalar(
+            "SELECT rowid FROM listing_search WHERE listing_search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [.text(match), .integer(Int64(size - 1))]
+        ).int64Value
+    }
+
+    /// How a browse without words reads `listing_index`.
+    enum BrowsePlan {
+        /// A small category: its rows through the category index, then sorted.
+        case categoryRows
+        /// Newest first: the table itself, in descending doc order.
+        case docOrder
+        case ratingIndex
+        /// One read of the price index per listing currency, merged.
+        case priceIndexes
+    }
+
+    private func browsePlan(_ db: Connection) throws -> BrowsePlan {
         if let categories {
             let listed = try db.scalar(
-                "SELECT coalesce(sum(listed), 0) FROM listing_category_counts WHERE category_id IN (SELECT value FROM json_each(?))",
-                [.text(Self.jsonArray(categories))]
+                """
+                SELECT coalesce(sum(c.listed), 0) FROM listing_category_counts c JOIN listing_category_keys k ON k.key = c.category_key
+                WHERE k.category_id IN (SELECT value FROM json_each(?))
+                """, [.text(Self.jsonArray(categories))]
             ).int64Value ?? 0
-            if listed < Self.smallCategory { return nil }
+            if listed < Self.smallCategory { return .categoryRows }
         }
         switch request.sort {
-        case .newest, .relevance: return "listing_index_newest"
-        case .rating: return "listing_index_rating"
-        case .priceAscending, .priceDescending: return "listing_index_price"
+        case .newest, .relevance: return .docOrder
+        case .rating: return .ratingIndex
+        case .priceAscending, .priceDescending: return .priceIndexes
         }
     }
 
@@ -81,9 +119,9 @@ struct CatalogSearch {
         case .relevance:
             let offset: Int
             if case .offset(let start) = request.cursor { offset = start + count } else { offset = count }
-            return offset <= CatalogSearchRequest.maxRelevanceOffset ? .offset(offset) : nil
+            return offset < CatalogSearchRequest.maxRelevanceOffset ? .offset(offset) : nil
         case .newest:
-            return hit.key.stringValue.map { .newest(createdAt: $0, doc: hit.doc) }
+            return .newest(doc: hit.doc)
         case .rating:
             return hit.key.int64Value.map { .rating($0, doc: hit.doc) }
         case .priceAscending, .priceDescending:
@@ -104,7 +142,7 @@ struct CatalogSearch {
             sql.append("d.restricted = 0")
         }
         if category, let categories {
-            sql.append("d.category_id IN (SELECT value FROM json_each(?))")
+            sql.append("d.category_key IN (SELECT key FROM listing_category_keys WHERE category_id IN (SELECT value FROM json_each(?)))")
             arguments.append(.text(Self.jsonArray(categories)))
         }
         if request.inStock { sql.append("d.in_stock = 1") }
@@ -148,8 +186,8 @@ struct CatalogSearch {
     }
 
     /// The price sort key: the listing's price in millionths times the rate to the key currency, as a
-    /// REAL. It orders listings and is never shown or charged (prices shown are converted exactly,
-    /// `CatalogHits`); listings without a rate get NULL and are left out.
+    /// REAL. It only orders listings and is never shown or charged (prices shown are converted exactly);
+    /// listings without a rate are left out (`d.currency IN (...)`).
     private var priceKey: (sql: String, arguments: [SQLValue]) {
         guard !priceQuotes.isEmpty else { return ("NULL", []) }
         var sql = "d.price_micros * (CASE d.currency"
@@ -165,16 +203,32 @@ struct CatalogSearch {
 
     // MARK: - One statement
 
-    /// Matches (FTS) or listed rows (browse through `index`), filtered, sorted by the request's key,
-    /// from the cursor, `limit + 1` of them.
-    private func sortedQuery(_ db: Connection, index: String?) throws -> [Hit] {
+    enum Source {
+        /// FTS5 matches; `window`: only rowids from there on.
+        case fts(String, window: Int64?)
+        /// `listing_index` in doc order, or through the named index.
+        case table(index: String?)
+    }
+
+    /// Matches or listed rows, filtered, sorted by the request's key, from the cursor, `limit + 1` of them.
+    private func sortedQuery(_ db: Connection, source: Source) throws -> [Hit] {
         var (conditions, arguments) = filters(category: true)
-        var from = "listing_index d"
-        if let index { from += " INDEXED BY \(index)" }
-        if let match = request.match {
+        let from: String
+        var docColumn = "d.doc"
+        switch source {
+        case .fts(let match, let window):
             from = "listing_search f JOIN listing_index d ON d.doc = f.rowid"
-            conditions.insert("listing_search MATCH ?", at: 0)
-            arguments.insert(.text(match), at: 0)
+            docColumn = "f.rowid"
+            var leading = ["listing_search MATCH ?"]
+            var values: [SQLValue] = [.text(match)]
+            if let window {
+                leading.append("f.rowid >= ?")
+                values.append(.integer(window))
+            }
+            conditions.insert(contentsOf: leading, at: 0)
+            arguments.insert(contentsOf: values, at: 0)
+        case .table(let index):
+            from = "listing_index d" + (index.map { " INDEXED BY \($0)" } ?? "")
         }
         let key: (sql: String, arguments: [SQLValue])
         let order: String
@@ -185,11 +239,11 @@ struct CatalogSearch {
             order = "f.rank"
             if case .offset(let start) = request.cursor { offset = start }
         case .newest:
-            key = ("d.created_at", [])
-            order = "d.created_at DESC, d.doc DESC"
-            if case .newest(let createdAt, let doc) = request.cursor {
-                conditions.append("(d.created_at < ? OR (d.created_at = ? AND d.doc < ?))")
-                arguments += [.text(createdAt), .text(createdAt), .integer(doc)]
+            key = ("NULL", [])
+            order = "\(docColumn) DESC"
+            if case .newest(let doc) = request.cursor {
+                conditions.append("\(docColumn) < ?")
+                arguments.append(.integer(doc))
             }
         case .rating:
             key = ("d.seller_rating", [])
@@ -204,13 +258,13 @@ struct CatalogSearch {
             order = ascending ? "sort_key ASC, d.doc ASC" : "sort_key DESC, d.doc DESC"
             conditions.append("d.currency IN (\(priceQuotes.map { "'\($0.currency.code)'" }.joined(separator: ",")))")
             if case .price(let value, let doc) = request.cursor {
-                let (more, same) = ascending ? (">", ">") : ("<", "<")
-                conditions.append("(\(key.sql) \(more) ? OR (\(key.sql) = ? AND d.doc \(same) ?))")
+                let comparison = ascending ? ">" : "<"
+                conditions.append("(\(key.sql) \(comparison) ? OR (\(key.sql) = ? AND d.doc \(comparison) ?))")
                 arguments += key.arguments + [.real(value)] + key.arguments + [.real(value), .integer(doc)]
             }
         }
         let sql = """
-            SELECT d.doc, d.product_id, \(key.sql) AS sort_key FROM \(from)
+            SELECT \(docColumn), \(key.sql) AS sort_key FROM \(from)
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY \(order) LIMIT ? OFFSET ?
             """
@@ -220,6 +274,10 @@ struct CatalogSearch {
 
     /// Price order without words: per listing currency, the price index from the cursor on, then a
     /// merge by the converted key. A page reads at most `limit + 1` rows per currency.
+    ///
+    /// Within one currency the index orders by (price, doc) while the page orders by (key, doc); the two
+    /// agree unless two different prices round to the same REAL key, which needs prices apart by less
+    /// than one part in 10^15.
     private func priceMerge(_ db: Connection) throws -> [Hit] {
         let ascending = request.sort == .priceAscending
         var merged: [Hit] = []
@@ -249,7 +307,7 @@ struct CatalogSearch {
             }
             let direction = ascending ? "ASC" : "DESC"
             let sql = """
-                SELECT d.doc, d.product_id, d.price_micros * ? AS sort_key FROM listing_index d INDEXED BY listing_index_price
+                SELECT d.doc, d.price_micros * ? AS sort_key FROM listing_index d INDEXED BY listing_index_price
                 WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY d.price_micros \(direction), d.doc \(direction) LIMIT ?
                 """
@@ -273,31 +331,32 @@ struct CatalogSearch {
     private static func hits(_ db: Connection, _ sql: String, _ arguments: [SQLValue]) throws -> [Hit] {
         var hits: [Hit] = []
         try db.forEach(sql, arguments) { row in
-            guard let doc = row.int64(0), let id = row.string(1) else { return }
-            hits.append(Hit(doc: doc, productID: id, key: row[2]))
+            guard let doc = row.int64(0) else { return }
+            hits.append(Hit(doc: doc, key: row[1]))
         }
         return hits
     }
 
     // MARK: - Facets
 
-    private func facets(_ db: Connection) throws -> [(categoryID: String, count: Int64)] {
-        var counts: [String: Int64] = [:]
+    private func facets(_ db: Connection) throws -> Facets {
+        var counts: [Int64: Int64] = [:]
+        var complete = true
         if request.facetsFromCounts {
             let column = request.inStock ? "in_stock" : "listed"
-            try db.forEach("SELECT category_id, \(column) AS n FROM listing_category_counts WHERE \(column) > 0") { row in
-                if let id = row.string(0), let n = row.int64(1) { counts[id, default: 0] += n }
+            try db.forEach("SELECT category_key, \(column) FROM listing_category_counts WHERE \(column) > 0") { row in
+                if let key = row.int64(0), let n = row.int64(1) { counts[key, default: 0] += n }
             }
             // The counts hold public listings; add the restricted ones this buyer may see.
             if let viewerBuyerID {
                 try db.forEach(
                     """
-                    SELECT d.category_id, count(*) FROM listing_visibility v JOIN listing_index d ON d.doc = v.doc
+                    SELECT d.category_key, count(*) FROM listing_visibility v JOIN listing_index d ON d.doc = v.doc
                     WHERE v.buyer_id = ? AND d.listed = 1 AND d.restricted = 1\(request.inStock ? " AND d.in_stock = 1" : "")
-                    GROUP BY d.category_id
+                    GROUP BY d.category_key
                     """, [.text(viewerBuyerID)]
                 ) { row in
-                    if let id = row.string(0), let n = row.int64(1) { counts[id, default: 0] += n }
+                    if let key = row.int64(0), let n = row.int64(1) { counts[key, default: 0] += n }
                 }
             }
         } else {
@@ -305,19 +364,35 @@ struct CatalogSearch {
             var from = "listing_index d"
             if let match = request.match {
                 from = "listing_search f JOIN listing_index d ON d.doc = f.rowid"
-                conditions.insert("listing_search MATCH ?", at: 0)
-                arguments.insert(.text(match), at: 0)
+                var leading = ["listing_search MATCH ?"]
+                var values: [SQLValue] = [.text(match)]
+                if let window = try Self.windowStart(db, match: match, size: Self.facetWindow) {
+                    leading.append("f.rowid >= ?")
+                    values.append(.integer(window))
+                    complete = false
+                }
+                conditions.insert(contentsOf: leading, at: 0)
+                arguments.insert(contentsOf: values, at: 0)
             }
             try db.forEach(
-                "SELECT d.category_id, count(*) FROM \(from) WHERE \(conditions.joined(separator: " AND ")) GROUP BY d.category_id",
+                "SELECT d.category_key, count(*) FROM \(from) WHERE \(conditions.joined(separator: " AND ")) GROUP BY d.category_key",
                 arguments
             ) { row in
-                if let id = row.string(0), let n = row.int64(1) { counts[id, default: 0] += n }
+                if let key = row.int64(0), let n = row.int64(1) { counts[key, default: 0] += n }
             }
         }
-        counts[""] = nil  // listings without a category have no facet
-        return counts.map { (categoryID: $0.key, count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.categoryID < $1.categoryID }
+        counts[0] = nil  // listings without a category have no facet
+        var categories: [(categoryID: String, count: Int64)] = []
+        if !counts.isEmpty {
+            try db.forEach(
+                "SELECT key, category_id FROM listing_category_keys WHERE key IN (SELECT value FROM json_each(?))",
+                [.text(JSONSerializer.string(.array(counts.keys.map { .int($0) })))]
+            ) { row in
+                if let key = row.int64(0), let id = row.string(1), let n = counts[key], n > 0 { categories.append((id, n)) }
+            }
+        }
+        categories.sort { $0.count != $1.count ? $0.count > $1.count : $0.categoryID < $1.categoryID }
+        return Facets(categories: categories, complete: complete)
     }
 
     static func jsonArray(_ values: [String]) -> String {

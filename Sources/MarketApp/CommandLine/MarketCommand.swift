@@ -80,8 +80,12 @@ public enum MarketCommand {
         try configuration.apply(environment: environment, arguments: args)
         let app = try MarketApplication(configuration: configuration)
         if configuration.demo {
-            let summary = try DemoData(services: app.services).loadOnce()
-            say(summary)
+            // A demo that cannot load completely still leaves a usable server; say what failed.
+            do {
+                say(try DemoData(services: app.services, responder: app.web).loadOnce())
+            } catch {
+                FileHandle.standardError.write(Data("marketplace: demo data incomplete: \(error)\n".utf8))
+            }
         }
         let server = app.makeServer()
         try server.start()

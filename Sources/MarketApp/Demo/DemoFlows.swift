@@ -98,7 +98,7 @@ struct DemoFlows {
 
     private func advance(_ email: String, _ orderID: String, to state: String) throws {
         try seller(email, orderID, "confirm")
-        try seller(email, orderID, "ship", ["carrier": "DHL", "tracking_number": "DHL-\(orderID.suffix(8))"])
+        try seller(email, orderID, "ship", ["carrier": "DHL", "tracking_number": .string("DHL-\(orderID.suffix(8))")])
         if state == "delivered" { try seller(email, orderID, "deliver") }
     }
 

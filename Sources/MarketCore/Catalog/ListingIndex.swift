@@ -1,13 +1,13 @@
 import Store
 import Web
 
-/// Keeps a listing's search projection (`listing_index`), FTS5 row (`listing_search`) and visibility rows
-/// (`listing_visibility`) equal to its `products` row. Called by `ListingStore` inside the transaction
-/// of every listing write, so search can never see a listing the table does not have, or miss one it has
+/// Keeps a listing's search rows — `listing_docs`, `listing_index`, `listing_search` (FTS5) and
+/// `listing_visibility` — equal to its `products` row. Called by `ListingStore` inside the transaction of
+/// every listing write, so search can never see a listing the table does not have, or miss one it has
 /// (see CatalogSchema for the columns other modules change, kept by triggers).
 enum ListingIndex {
     /// The two FTS5 columns of a listing: what buyers search by name (titles, SKU) and the rest
-    /// (descriptions, attribute values). bm25 weighs the first more (`CatalogSearch.titleWeight`).
+    /// (descriptions, attribute values). bm25 weighs the first more (see CatalogSchema).
     static func searchColumns(_ listing: Listing) -> (title: String, body: String) {
         let title = SearchText.indexDocument([listing.title.en, listing.title.ko, listing.sku].compactMap { $0 })
         var texts = [listing.description.en, listing.description.ko].compactMap { $0 }
@@ -24,41 +24,42 @@ enum ListingIndex {
     /// Writes the index rows for `listing` as it now is in `products`. `previous` is the listing before
     /// this write (nil for a new one); its text decides whether the FTS row needs rewriting.
     static func sync(_ db: Connection, _ listing: Listing, previous: Listing?) throws {
-        // New and archived listings have no index row: skip the lookup (it matters for imports).
+        // New and archived listings have no doc: skip the lookup (it matters for imports).
         let existingDoc: Int64? =
             previous == nil || previous?.status == .archived
-            ? nil : try db.scalar("SELECT doc FROM listing_index WHERE product_id = ?", [.text(listing.id)]).int64Value
+            ? nil : try db.scalar("SELECT doc FROM listing_docs WHERE product_id = ?", [.text(listing.id)]).int64Value
         if listing.status == .archived {
             guard let doc = existingDoc else { return }
-            try db.execute("DELETE FROM listing_visibility WHERE doc = ?", [.integer(doc)])
+            for table in ["listing_visibility", "listing_index", "listing_docs"] {
+                try db.execute("DELETE FROM \(table) WHERE doc = ?", [.integer(doc)])
+            }
             try db.execute("DELETE FROM listing_search WHERE rowid = ?", [.integer(doc)])
-            try db.execute("DELETE FROM listing_index WHERE doc = ?", [.integer(doc)])
             return
         }
         let values: [SQLValue] = [
-            .text(listing.sellerID), listing.categoryID.map(SQLValue.text) ?? .null, .text(listing.status.rawValue),
-            .integer(listing.visibleTo == nil ? 0 : 1), .text(listing.currency.code), .integer(listing.unitPriceMicros),
-            .integer(listing.stock > 0 ? 1 : 0), .text(listing.createdAt),
+            .integer(try categoryKey(db, listing.categoryID)), .integer(listing.status == .active ? 1 : 0),
+            .integer(listing.visibleTo == nil ? 0 : 1), .integer(listing.stock > 0 ? 1 : 0), .text(listing.currency.code),
+            .integer(listing.unitPriceMicros),
         ]
         let doc: Int64
         if let existingDoc {
             doc = existingDoc
             try db.execute(
                 """
-                UPDATE listing_index SET seller_id = ?, category_id = ?, status = ?, restricted = ?, currency = ?,
-                    price_micros = ?, in_stock = ?, created_at = ?
+                UPDATE listing_index SET category_key = ?, active = ?, restricted = ?, in_stock = ?, currency = ?, price_micros = ?
                 WHERE doc = ?
                 """, values + [.integer(doc)])
         } else {
+            try db.execute("INSERT INTO listing_docs (product_id, seller_id) VALUES (?, ?)", [.text(listing.id), .text(listing.sellerID)])
+            doc = db.lastInsertRowID
             try db.execute(
                 """
-                INSERT INTO listing_index (product_id, seller_id, category_id, status, restricted, currency, price_micros,
-                    in_stock, created_at, seller_active, seller_rating)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+                INSERT INTO listing_index (doc, category_key, active, restricted, in_stock, currency, price_micros,
+                    seller_active, seller_rating)
+                VALUES (?, ?, ?, ?, ?, ?, ?,
                     coalesce((SELECT status = 'active' FROM organizations WHERE id = ?), 0),
                     coalesce((SELECT bayesian_rating_milli FROM supplier_scorecards WHERE supplier_id = ?), -1))
-                """, [.text(listing.id)] + values + [.text(listing.sellerID), .text(listing.sellerID)])
-            doc = db.lastInsertRowID
+                """, [.integer(doc)] + values + [.text(listing.sellerID), .text(listing.sellerID)])
         }
         if existingDoc == nil || previous.map({ !listing.hasSameSearchText(as: $0) }) ?? true {
             let columns = searchColumns(listing)
@@ -74,5 +75,15 @@ enum ListingIndex {
                     "INSERT OR IGNORE INTO listing_visibility (buyer_id, doc) VALUES (?, ?)", [.text(buyer), .integer(doc)])
             }
         }
+    }
+
+    /// The small integer standing for a category in `listing_index` (0 for none), made on first use.
+    static func categoryKey(_ db: Connection, _ categoryID: String?) throws -> Int64 {
+        guard let categoryID else { return 0 }
+        if let key = try db.scalar("SELECT key FROM listing_category_keys WHERE category_id = ?", [.text(categoryID)]).int64Value {
+            return key
+        }
+        try db.execute("INSERT INTO listing_category_keys (category_id) VALUES (?)", [.text(categoryID)])
+        return db.lastInsertRowID
     }
 }

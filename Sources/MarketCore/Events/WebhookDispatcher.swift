@@ -122,12 +122,17 @@ public final class WebhookDispatcher: Sendable {
         var results: [DeliveryResult] = []
         results.reserveCapacity(claim.jobs.count)
         var unattempted: [DeliveryJob] = []
+        var failing = Set<String>()
         for job in claim.jobs {
-            if stopEarly && !isRunning {
+            // Once an endpoint fails, its other jobs in this batch go back unattempted: the next claim
+            // sees the subscription paused and holds them (one probe at a time from then on).
+            if (stopEarly && !isRunning) || failing.contains(job.subscriptionID) {
                 unattempted.append(job)
                 continue
             }
-            results.append(deliver(job))
+            let result = deliver(job)
+            if !result.outcome.isSuccess { failing.insert(job.subscriptionID) }
+            results.append(result)
         }
         try queue.record(results, release: unattempted)
         return (results.count, claim.touched)

@@ -1,18 +1,22 @@
 import Store
+import Web
 
 /// Where the RFQ flows publish their events (API.md, Events: `rfq.invited`, `quote.submitted`,
 /// `rfq.awarded`). Each call runs inside the transaction of the change that causes the event, so the outbox
 /// row commits with it or not at all.
 ///
-/// SEAM for the webhooks issue: the outbox does not exist yet. Replace each body with
-/// `Outbox.publish(db, type: ..., ...)`; the arguments carry what each event's `data` needs and whom it
-/// concerns (each event is visible only to the organizations it names).
+/// Each body writes to the outbox (MarketCore/Events/Outbox.swift); every event is visible only to the
+/// organizations it names.
 public enum RFQEvents {
-    /// `rfq.invited`, one per recipient, concerning that supplier. Broadcast reaches thousands: publish
-    /// set-based from `rfq_recipients` (`INSERT INTO outbox ... SELECT ... FROM rfq_recipients WHERE rfq_id = ?`),
+    /// `rfq.invited`, one per recipient, concerning that supplier. Broadcast reaches thousands: published
+    /// set-based from `rfq_recipients` (one statement joins the recipients to the webhook subscriptions),
     /// never one statement per supplier.
     public static func invited(_ db: Connection, rfqID: String, at: String) throws {
-        _ = (db, rfqID, at)
+        // Set-based (Outbox.publishToEach): only recipients subscribed to rfq.invited cost a row.
+        try Outbox.publishToEach(
+            db, type: EventType.rfqInvited.rawValue, data: ["rfq_id": .string(rfqID)],
+            organizationsSQL: "SELECT supplier_id FROM rfq_recipients WHERE rfq_id = ? AND invited_at = ?",
+            arguments: [.text(rfqID), .text(at)], at: at)
     }
 
     /// `quote.submitted`, concerning the buyer (and the supplier that quoted). Sent for every revision.
@@ -20,12 +24,24 @@ public enum RFQEvents {
     /// revision only, never amounts.
     public static func quoteSubmitted(_ db: Connection, rfqID: String, buyerID: String, supplierID: String,
                                       quoteID: String, revision: Int, at: String) throws {
-        _ = (db, rfqID, buyerID, supplierID, quoteID, revision, at)
+        try Outbox.publish(
+            db, type: EventType.quoteSubmitted.rawValue,
+            data: ["rfq_id": .string(rfqID), "quote_id": .string(quoteID), "supplier_id": .string(supplierID), "revision": .int(revision)],
+            audience: [buyerID, supplierID], at: at)
     }
 
     /// `rfq.awarded`, concerning the buyer and each awarded supplier (with its own order id only).
     public static func awarded(_ db: Connection, rfqID: String, buyerID: String,
                                ordersBySupplier: [(supplierID: String, orderID: String)], at: String) throws {
-        _ = (db, rfqID, buyerID, ordersBySupplier, at)
+        let awards: [JSON] = ordersBySupplier.map { ["supplier_id": .string($0.supplierID), "order_id": .string($0.orderID)] }
+        try Outbox.publish(
+            db, type: EventType.rfqAwarded.rawValue, data: ["rfq_id": .string(rfqID), "awards": .array(awards)],
+            audience: [buyerID], at: at)
+        for award in ordersBySupplier {
+            try Outbox.publish(
+                db, type: EventType.rfqAwarded.rawValue,
+                data: ["rfq_id": .string(rfqID), "awards": [["supplier_id": .string(award.supplierID), "order_id": .string(award.orderID)]]],
+                audience: [award.supplierID], at: at)
+        }
     }
 }

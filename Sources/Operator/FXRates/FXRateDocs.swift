@@ -41,7 +41,10 @@ enum FXRateDocs {
             OpenAPIParameter("base", in: .query, schema: currency), OpenAPIParameter("quote", in: .query, schema: currency),
             OpenAPIParameter("at", in: .query, schema: Schema.dateTime),
         ],
-        responses: [OpenAPIResponse(200, "A page of rates", schema: Schema.page(Schema.ref("FXRate")))])
+        responses: [
+            OpenAPIResponse(200, "A page of rates", schema: Schema.page(Schema.ref("FXRate"))),
+            OpenAPIResponse(422, "Invalid filter", contentType: "application/problem+json", schema: Schema.ref("Problem")),
+        ])
 
     static let convert = OpenAPIOperation(
         summary: "Convert an amount at the rate in force",

@@ -72,7 +72,10 @@ enum FeeRuleDocs {
             OpenAPIParameter("category_id", in: .query),
             OpenAPIParameter("at", in: .query, schema: Schema.dateTime, description: "Instant at which `status` is judged"),
         ],
-        responses: [OpenAPIResponse(200, "A page of rules", schema: Schema.page(Schema.ref("FeeRule")))])
+        responses: [
+            OpenAPIResponse(200, "A page of rules", schema: Schema.page(Schema.ref("FeeRule"))),
+            OpenAPIResponse(422, "Invalid filter", contentType: "application/problem+json", schema: Schema.ref("Problem")),
+        ])
 
     static let preview = OpenAPIOperation(
         summary: "Preview the commission on an amount",

@@ -25,9 +25,10 @@ enum FeeRuleRoutes {
             let createdAt = services.now()
 
             var draft: FeeRule?
-            if let scope, let percent {
+            if let scope {
+                // Checked even when `percent` was refused, so one 422 names every bad field.
                 let rule = FeeRule(
-                    id: ID.make("fee"), scope: scope, categoryID: categoryID, sellerID: sellerID, percent: percent,
+                    id: ID.make("fee"), scope: scope, categoryID: categoryID, sellerID: sellerID, percent: percent ?? .zero,
                     fixedFee: fixedFee, minFee: minFee, maxFee: maxFee, effectiveFrom: effectiveFrom, createdAt: createdAt)
                 for violation in rule.violations() {
                     body.fail(violation.field, violation.message, ko: FeeRuleMessages.korean(violation))

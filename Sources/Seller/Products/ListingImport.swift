@@ -141,14 +141,20 @@ struct ListingImport {
             }
         }
         try references.check(changes, validation: validation)
-        guard validation.isValid, let sku = changes.sku else {
-            for error in validation.errors { report(line: line, field: error.field, error.message) }
-            return
+        var listing: Listing?
+        var current: Listing?
+        if let sku = changes.sku {
+            // Checked even when a field is bad, so the answer names every problem of the row; a field
+            // already reported (a bad price that then reads as missing) is named once.
+            current = try ListingStore.find(db, sellerID: sellerID, sku: sku)
+            let new = ListingChanges.NewListing(id: makeID(), sellerID: sellerID, defaultCurrency: defaultCurrency, now: now)
+            listing = changes.applied(to: current, new: new, source: source, validation: validation)
         }
-        let current = try ListingStore.find(db, sellerID: sellerID, sku: sku)
-        let new = ListingChanges.NewListing(id: makeID(), sellerID: sellerID, defaultCurrency: defaultCurrency, now: now)
-        guard var listing = changes.applied(to: current, new: new, source: source, validation: validation) else {
-            for error in validation.errors { report(line: line, field: error.field, error.message) }
+        guard validation.isValid, var listing else {
+            var named = Set<String>()
+            for error in validation.errors where named.insert(error.field).inserted {
+                report(line: line, field: error.field, error.message)
+            }
             return
         }
         // After the first bad row nothing is written: it would be rolled back anyway.

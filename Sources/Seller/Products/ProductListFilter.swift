@@ -47,8 +47,8 @@ struct ProductListFilter {
         }
         if let match {
             sql += """
-                 AND p.id IN (SELECT d.product_id FROM listing_search s JOIN listing_index d ON d.doc = s.rowid
-                              WHERE listing_search MATCH ? AND d.seller_id = ?)
+                 AND p.id IN (SELECT ld.product_id FROM listing_search s JOIN listing_docs ld ON ld.doc = s.rowid
+                              WHERE listing_search MATCH ? AND ld.seller_id = ?)
                 """
             arguments += [.text(match), .text(sellerID)]
         }

@@ -70,8 +70,7 @@ final class FXRateTests: XCTestCase {
         XCTAssertEqual(rows.compactMap { $0["status"]?.stringValue }, ["in_force", "scheduled"])
         XCTAssertEqual(rows.last?["rate"]?.stringValue, "1400.125")
 
-        market.clock.set(tomorrow.addingTimeInterval(1))
-        let later = try admin.client.get("/v1/admin/fx-rates?base=USD")
+        let later = try admin.client.get("/v1/admin/fx-rates?base=USD&at=\(Timestamp.format(tomorrow))")
         XCTAssertEqual(later.json["data"]?.arrayValue?.compactMap { $0["status"]?.stringValue }, ["superseded", "in_force"])
         XCTAssertEqual(try admin.client.get("/v1/admin/fx-rates").json["data"]?.arrayValue?.count, 3)
 

@@ -25,8 +25,8 @@ final class CheckoutTests: XCTestCase {
         XCTAssertEqual(first["payment_status"], "unpaid")
         XCTAssertEqual(first["payment_terms"], "prepaid")
         XCTAssertEqual(first["po_number"], "PO-42")
-        XCTAssertEqual(first["lines"]?[0]?["unit_price"], OrderFixture.money("8.10", "USD"))  // the 100+ tier
-        XCTAssertEqual(first["lines"]?[0]?["line_total"], OrderFixture.money("972.00", "USD"))
+        XCTAssertEqual(first["lines"]?[at: 0]?["unit_price"], OrderFixture.money("8.10", "USD"))  // the 100+ tier
+        XCTAssertEqual(first["lines"]?[at: 0]?["line_total"], OrderFixture.money("972.00", "USD"))
         XCTAssertEqual(first["total"], OrderFixture.money("972.00", "USD"))
         XCTAssertNil(first["commission"], "the buyer never sees the supplier's commission")
         XCTAssertEqual(first["shipping_address"]?["city"], "Seoul")
@@ -115,11 +115,11 @@ final class CheckoutTests: XCTestCase {
 
         // Roles: an approver-only user cannot check out; a supplier cannot either.
         let approver = try f.market.addUser(to: f.buyer, roles: [.approver])
-        XCTAssertEqual(try f.checkout(approver, [(product, 1)]).status, 403)
-        XCTAssertEqual(try f.checkout(f.supplier, [(product, 1)]).status, 403)
+        XCTAssertEqual(try f.checkout([(product, 1)], by: approver).status, 403)
+        XCTAssertEqual(try f.checkout([(product, 1)], by: f.supplier).status, 403)
         XCTAssertEqual(try f.market.client.post("/v1/buyer/orders", json: [:]).status, 401)
         let purchaser = try f.market.addUser(to: f.buyer, roles: [.purchaser])
-        XCTAssertEqual(try f.checkout(purchaser, [(product, 1)]).status, 201)
+        XCTAssertEqual(try f.checkout([(product, 1)], by: purchaser).status, 201)
     }
 
     func testNetTermsNeedTheOperatorsAllowance() throws {
@@ -144,14 +144,14 @@ final class CheckoutTests: XCTestCase {
 
         let rateID = try f.market.createFXRate(f.admin, base: "USD", quote: "EUR", rate: "0.9").json["id"]?.stringValue
         let order = try f.placeOrder(product, quantity: 100, currency: "USD")
-        let line = order["lines"]?[0]
+        let line = order["lines"]?[at: 0]
         XCTAssertEqual(line?["source_unit_price"], OrderFixture.money("9.00", "EUR"))
         XCTAssertEqual(line?["unit_price"], OrderFixture.money("10.00", "USD"))  // 9 / 0.9, half-even at 6 decimals
         XCTAssertEqual(line?["line_total"], OrderFixture.money("1000.00", "USD"))
         XCTAssertEqual(line?["fx"]?["method"], "inverse")
-        XCTAssertEqual(line?["fx"]?["rate_ids"], .array([.optional(rateID)]))
+        XCTAssertEqual(line?["fx"]?["rate_ids"], JSON.array([JSON.optional(rateID)]))
         XCTAssertEqual(line?["fx"]?["rate"]?.stringValue?.hasPrefix("1.111111111"), true)
-        XCTAssertEqual(order["fx"]?[0]?["from"], "EUR")
+        XCTAssertEqual(order["fx"]?[at: 0]?["from"], "EUR")
         XCTAssertEqual(order["total"], OrderFixture.money("1000.00", "USD"))
 
         // The supplier sees the locked payout rate (USD → its EUR payout currency, direct 0.9).
@@ -165,7 +165,7 @@ final class CheckoutTests: XCTestCase {
         try f.market.createFXRate(f.admin, base: "USD", quote: "EUR", rate: "0.8")
         let again = try f.buyer.client.get("/v1/buyer/orders/\(orderID)")
         XCTAssertEqual(again.json["total"], OrderFixture.money("1000.00", "USD"))
-        XCTAssertEqual(again.json["lines"]?[0]?["fx"]?["rate_ids"], .array([.optional(rateID)]))
+        XCTAssertEqual(again.json["lines"]?[at: 0]?["fx"]?["rate_ids"], JSON.array([JSON.optional(rateID)]))
         let newer = try f.placeOrder(product, quantity: 100, currency: "USD")
         XCTAssertEqual(newer["total"], OrderFixture.money("1125.00", "USD"))  // 9 / 0.8 = 11.25
     }
@@ -177,12 +177,12 @@ final class CheckoutTests: XCTestCase {
         try f.market.createFXRate(f.admin, base: "USD", quote: "KRW", rate: "1350")
         try f.market.createFXRate(f.admin, base: "USD", quote: "EUR", rate: "0.9")
         let order = try f.placeOrder(product, quantity: 3, currency: "EUR")
-        let fx = order["lines"]?[0]?["fx"]
+        let fx = order["lines"]?[at: 0]?["fx"]
         XCTAssertEqual(fx?["method"], "cross")
         XCTAssertEqual(fx?["via"], "USD")
         XCTAssertEqual(fx?["rate_ids"]?.arrayValue?.count, 2)
         // 13500 KRW = 10 USD = 9.00 EUR per unit.
-        XCTAssertEqual(order["lines"]?[0]?["unit_price"], OrderFixture.money("9.00", "EUR"))
+        XCTAssertEqual(order["lines"]?[at: 0]?["unit_price"], OrderFixture.money("9.00", "EUR"))
         XCTAssertEqual(order["total"], OrderFixture.money("27.00", "EUR"))
     }
 
@@ -201,9 +201,9 @@ final class CheckoutTests: XCTestCase {
 
         let view = try f.supplier.client.get("/v1/seller/orders/\(orderID)").json
         // 3 × 3.35 = 10.05; 7 % = 0.7035 → 0.70 (half-even); plus the 1.00 fixed fee once.
-        XCTAssertEqual(view["lines"]?[0]?["commission"]?["rule_id"]?.stringValue, sellerRule)
-        XCTAssertEqual(view["lines"]?[0]?["commission"]?["percent"], "7")
-        XCTAssertEqual(view["lines"]?[0]?["commission"]?["amount"], OrderFixture.money("0.70", "USD"))
+        XCTAssertEqual(view["lines"]?[at: 0]?["commission"]?["rule_id"]?.stringValue, sellerRule)
+        XCTAssertEqual(view["lines"]?[at: 0]?["commission"]?["percent"], "7")
+        XCTAssertEqual(view["lines"]?[at: 0]?["commission"]?["amount"], OrderFixture.money("0.70", "USD"))
         XCTAssertEqual(view["commission"]?["fixed_fee"], OrderFixture.money("1.00", "USD"))
         XCTAssertEqual(view["commission"]?["total"], OrderFixture.money("1.70", "USD"))
 
@@ -214,7 +214,7 @@ final class CheckoutTests: XCTestCase {
         XCTAssertEqual(again["commission"]?["total"], OrderFixture.money("1.70", "USD"))
         let later = try f.placeOrder(plain, quantity: 1)
         let laterView = try f.supplier.client.get("/v1/seller/orders/\(later["id"]?.stringValue ?? "")").json
-        XCTAssertEqual(laterView["lines"]?[0]?["commission"]?["amount"], OrderFixture.money("0.40", "USD"))
+        XCTAssertEqual(laterView["lines"]?[at: 0]?["commission"]?["amount"], OrderFixture.money("0.40", "USD"))
     }
 
     func testFixedFeeNeverExceedsTheOrderTotal() throws {

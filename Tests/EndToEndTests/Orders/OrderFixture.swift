@@ -49,7 +49,7 @@ final class OrderFixture {
     /// `POST /v1/buyer/orders`.
     @discardableResult
     func checkout(
-        _ account: TestMarket.Account? = nil, _ lines: [(String, Int)], currency: String = "USD", terms: String? = nil,
+        _ lines: [(String, Int)], by account: TestMarket.Account? = nil, currency: String = "USD", terms: String? = nil,
         key: String? = nil, po: String? = nil
     ) throws -> TestResponse {
         var body: JSONObject = [
@@ -67,7 +67,7 @@ final class OrderFixture {
     /// A checkout that must succeed: its orders.
     func placeOrders(_ lines: [(String, Int)], currency: String = "USD", terms: String? = nil, by account: TestMarket.Account? = nil,
                      file: StaticString = #filePath, line: UInt = #line) throws -> [JSON] {
-        let response = try checkout(account, lines, currency: currency, terms: terms)
+        let response = try checkout(lines, by: account, currency: currency, terms: terms)
         XCTAssertEqual(response.status, 201, response.text, file: file, line: line)
         return response.json["orders"]?.arrayValue ?? []
     }
@@ -112,5 +112,13 @@ final class OrderFixture {
 
     static func fields(_ response: TestResponse) -> [String] {
         (response.json["errors"]?.arrayValue ?? []).compactMap { $0["field"]?.stringValue }
+    }
+}
+
+extension JSON {
+    /// An array element, nil when out of range or not an array (`order["lines"]?[at: 0]`).
+    subscript(at index: Int) -> JSON? {
+        guard let items = arrayValue, items.indices.contains(index) else { return nil }
+        return items[index]
     }
 }

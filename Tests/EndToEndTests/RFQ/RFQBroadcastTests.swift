@@ -26,7 +26,7 @@ final class RFQBroadcastTests: XCTestCase {
         let buyer = try market.signUp(.buyer)
 
         // Unknown and inactive invited ids are refused, each named by its index.
-        var response = try buyer.client.post("/v1/buyer/rfqs", json: market.rfqBody(
+        let response = try buyer.client.post("/v1/buyer/rfqs", json: market.rfqBody(
             categoryID: hexBolts, invite: [invitedOnly.organizationID, "org_unknown", pending.organizationID,
                                            suspended.organizationID, buyer.organizationID], broadcast: true))
         XCTAssertEqual(response.status, 422, response.text)

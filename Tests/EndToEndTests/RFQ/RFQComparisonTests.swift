@@ -70,11 +70,11 @@ final class RFQComparisonTests: XCTestCase {
         let brief = try market.supplier(declaring: [bolts])
         let buyer = try market.signUp(.buyer)
         let rfq = try market.createRFQ(buyer, market.rfqBody(categoryID: bolts, broadcast: true, sealed: true,
-                                                             openSeconds: 86_400))
+                                                             openSeconds: 3600))
         let id = rfq["id"]?.stringValue ?? ""
         let item = itemIDs(rfq)[0]
         let kept = try market.quote(steady, rfq: id, prices: [(item, "1.00")], validForSeconds: 10 * 86_400)
-        let expiring = try market.quote(brief, rfq: id, prices: [(item, "0.90")], validForSeconds: 2 * 86_400)
+        let expiring = try market.quote(brief, rfq: id, prices: [(item, "0.90")], validForSeconds: 3 * 3600)
         XCTAssertEqual(kept.status, 201)
         XCTAssertEqual(expiring.status, 201)
 
@@ -87,13 +87,14 @@ final class RFQComparisonTests: XCTestCase {
         XCTAssertEqual(award.status, 409)
         XCTAssertEqual(award.json["type"]?.stringValue.map { $0.hasSuffix("rfq_sealed") }, true)
 
-        market.clock.advance(seconds: 86_400)
+        // Login tokens live 12 hours, so the test's deadlines are hours, not days.
+        market.clock.advance(seconds: 3600)
         response = try buyer.client.get("/v1/buyer/rfqs/\(id)/quotes")
         XCTAssertEqual(response.json["sealed_until"], .null)
         XCTAssertEqual(response.json["data"]?.arrayValue?.map { $0["quote_id"] }, [expiring.json["id"], kept.json["id"]])
 
-        // Two days on, the cheaper quote has expired: it is neither shown nor awardable.
-        market.clock.advance(seconds: 86_400)
+        // Two hours on, the cheaper quote has expired: it is neither shown nor awardable.
+        market.clock.advance(seconds: 2 * 3600)
         response = try buyer.client.get("/v1/buyer/rfqs/\(id)/quotes")
         XCTAssertEqual(response.json["data"]?.arrayValue?.map { $0["quote_id"] }, [kept.json["id"]])
         let late = try buyer.client.post("/v1/buyer/rfqs/\(id)/award", json: ["quote_id": expiring.json["id"] ?? .null])

@@ -109,7 +109,7 @@ final class RFQQuoteTests: XCTestCase {
 
     func testLateQuoteIs409AndTheRFQReadsClosed() throws {
         let w = try world()
-        w.market.clock.advance(seconds: 86_400)  // exactly respond_by: no longer open
+        w.market.clock.advance(seconds: 4 * 3600)  // exactly respond_by: no longer open
         let late = try w.market.quote(w.first, rfq: w.rfqID, prices: [(w.items[0], "0.50")])
         XCTAssertEqual(late.status, 409, late.text)
         XCTAssertEqual(late.json["type"]?.stringValue.map { $0.hasSuffix("rfq_deadline_passed") }, true)

@@ -23,7 +23,7 @@ extension TestMarket {
     /// The body of an RFQ of free-text items in `categoryID`, open for `openSeconds`.
     func rfqBody(title: String = "Hex bolts for Q1", currency: String = "USD", categoryID: String,
                  quantities: [Int] = [1000], invite: [String] = [], broadcast: Bool = false, sealed: Bool = false,
-                 openSeconds: TimeInterval = 86_400, address: Bool = true) -> JSON {
+                 openSeconds: TimeInterval = 4 * 3600, address: Bool = true) -> JSON {
         var body: JSONObject = [
             "title": .string(title), "currency": .string(currency),
             "respond_by": .string(Timestamp.format(clock.now().addingTimeInterval(openSeconds))),

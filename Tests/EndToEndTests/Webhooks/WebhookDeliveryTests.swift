@@ -309,7 +309,7 @@ final class WebhookDeliveryTests: XCTestCase {
         receiver.script([500])
         XCTAssertEqual(try buyer.client.post("/v1/webhooks/\(webhookID)/deliveries/\(deliveryID)/redeliver", json: [:]).status, 202)
         XCTAssertEqual(try market.app.webhooks.runOnce(), 1)
-        market.clock.advance(seconds: 86_400)
+        market.clock.advance(seconds: 4 * 3600)  // well past any retry (login tokens last 12 h)
         XCTAssertEqual(try market.app.webhooks.runOnce(), 0)
         let delivery = try buyer.client.get("/v1/webhooks/\(webhookID)/deliveries/\(deliveryID)")
         XCTAssertEqual(delivery.status, 200)
@@ -378,5 +378,55 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertEqual(counts.0, 1)
         XCTAssertEqual(counts.1, 1)
         XCTAssertEqual(counts.2, 0)
+    }
+}
+
+/// The `https` path: OpenSSL client, certificate chain and host name verification.
+final class WebhookTLSDeliveryTests: XCTestCase {
+    func testDeliversOverTLSToAVerifiedHost() throws {
+        let receiver = try TLSReceiver()
+        defer { receiver.stop() }
+        let market = try TestMarket.withWebhooks { $0.caFile = receiver.caFile }
+        let buyer = try market.signUp(.buyer)
+        let (webhookID, secret) = try market.subscribe(buyer, url: "https://localhost:\(receiver.port)/tls-hook", events: ["order.placed"])
+        try market.publish(.orderPlaced, audience: [buyer.organizationID])
+        XCTAssertEqual(try market.app.webhooks.runOnce(), 1)
+
+        let delivery = try XCTUnwrap(try buyer.client.get("/v1/webhooks/\(webhookID)/deliveries").json["data"]?.arrayValue?.first)
+        XCTAssertEqual(delivery["status"], "delivered", "\(delivery)")
+        XCTAssertEqual(delivery["last_status_code"], 204)
+        let request = String(decoding: try XCTUnwrap(receiver.received.first), as: UTF8.self)
+        XCTAssertTrue(request.hasPrefix("POST /tls-hook HTTP/1.1\r\n"), request)
+        XCTAssertTrue(request.contains("\r\nHost: localhost:\(receiver.port)\r\n"), request)
+        let parts = request.components(separatedBy: "\r\n\r\n")
+        let signature = parts[0].split(separator: "\r\n").first { $0.hasPrefix("Marketplace-Signature: ") }
+            .map { String($0.dropFirst("Marketplace-Signature: ".count)) } ?? ""
+        XCTAssertTrue(WebhookSignature.isValid(header: signature, secret: secret, body: Array(parts[1].utf8), now: market.clock.now()))
+    }
+
+    func testAnUntrustedCertificateOrAWrongHostFails() throws {
+        let receiver = try TLSReceiver()
+        defer { receiver.stop() }
+        // The system trust store does not know the test CA.
+        let untrusting = try TestMarket.withWebhooks()
+        let buyer = try untrusting.signUp(.buyer)
+        let (first, _) = try untrusting.subscribe(buyer, url: "https://localhost:\(receiver.port)/", events: ["order.placed"])
+        try untrusting.publish(.orderPlaced, audience: [buyer.organizationID])
+        XCTAssertEqual(try untrusting.app.webhooks.runOnce(), 1)
+        let error = try untrusting.app.services.database.read { db in
+            try db.queryOne("SELECT last_error FROM webhook_deliveries WHERE subscription_id = ?", [.text(first)])?.string("last_error")
+        }
+        XCTAssertTrue(error?.contains("certificate verification failed") == true, error ?? "no error")
+
+        // Trusted CA, but the certificate names localhost, not 127.0.0.1.
+        let trusting = try TestMarket.withWebhooks { $0.caFile = receiver.caFile }
+        let other = try trusting.signUp(.buyer)
+        let (second, _) = try trusting.subscribe(other, url: "https://127.0.0.1:\(receiver.port)/", events: ["order.placed"])
+        try trusting.publish(.orderPlaced, audience: [other.organizationID])
+        XCTAssertEqual(try trusting.app.webhooks.runOnce(), 1)
+        let mismatch = try trusting.app.services.database.read { db in
+            try db.queryOne("SELECT last_error FROM webhook_deliveries WHERE subscription_id = ?", [.text(second)])?.string("last_error")
+        }
+        XCTAssertTrue(mismatch?.contains("certificate verification failed") == true, mismatch ?? "no error")
     }
 }

@@ -158,7 +158,9 @@ struct DeliveryQueue: Sendable {
         let excerpt: SQLValue = outcome.responseExcerpt.map { .text($0) } ?? .null
         guard
             let subscription = try db.queryOne(
-                "SELECT status, consecutive_failures FROM webhook_subscriptions WHERE id = ?", [.text(job.subscriptionID)])
+                """
+                SELECT status, consecutive_failures, paused_until, probe_until FROM webhook_subscriptions WHERE id = ?
+                """, [.text(job.subscriptionID)])
         else { return }
         let active = subscription.string("status") == "active"
 
@@ -176,6 +178,16 @@ struct DeliveryQueue: Sendable {
                     UPDATE webhook_subscriptions SET consecutive_failures = 0, paused_until = NULL, probe_until = NULL, last_success_at = ?
                     WHERE id = ?
                     """, [.text(nowText), .text(job.subscriptionID)])
+                // The endpoint recovered: deliveries held back for the pause or for this probe (their
+                // next_attempt_at is exactly one of those two times) are due at once.
+                let holds = [subscription.string("paused_until"), subscription.string("probe_until")].compactMap { $0 }
+                if (subscription.int("consecutive_failures") ?? 0) > 0 && !holds.isEmpty {
+                    try db.execute(
+                        """
+                        UPDATE webhook_deliveries SET next_attempt_at = ?
+                        WHERE subscription_id = ? AND status = 'pending' AND next_attempt_at IN (?, ?)
+                        """, [.text(nowText), .text(job.subscriptionID), .text(holds[0]), .text(holds.last ?? holds[0])])
+                }
             }
             return
         }

@@ -1,0 +1,7 @@
+import MarketCore
+import Web
+
+enum ReviewRoutes {
+    static func register(_ routes: MarketRoutes) {
+    }
+}

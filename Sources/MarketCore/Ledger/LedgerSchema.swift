@@ -1,0 +1,6 @@
+import Store
+
+/// The double-entry ledger, settlements and payouts.
+public enum LedgerSchema {
+    public static let migrations: [Migration] = []
+}

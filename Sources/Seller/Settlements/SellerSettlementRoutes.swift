@@ -1,0 +1,7 @@
+import MarketCore
+import Web
+
+enum SellerSettlementRoutes {
+    static func register(_ routes: MarketRoutes) {
+    }
+}
