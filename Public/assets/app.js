@@ -1,7 +1,7 @@
 // The portal shell: hash routes, role-aware navigation from GET /v1/me, the language toggle, login
 // state. Each screen is its own small module under screens/, imported only when first visited.
 import { t, lang, setLang } from "./i18n.js";
-import { h, announce } from "./core/dom.js";
+import { h, announce, showFlash } from "./core/dom.js";
 import { api, session, setUnauthorizedHandler } from "./core/api.js";
 
 // Navigation per organization kind: [route, label key, roles allowed (empty: any role of that kind)].
@@ -51,6 +51,7 @@ const ROUTES = [
   [/^\/seller\/rfqs\/([^/]+)$/, "seller-rfq", "supplier"],
   [/^\/seller\/listings$/, "seller-listings", "supplier"],
   [/^\/seller\/orders$/, "seller-orders", "supplier"],
+  [/^\/seller\/orders\/([^/]+)$/, "seller-orders", "supplier"],
   [/^\/seller\/settlements$/, "seller-settlements", "supplier"],
 ];
 
@@ -139,6 +140,7 @@ export async function route() {
     const view = h("div", { class: "screen", "data-screen": match.module });
     main.replaceChildren(view);
     await screen.default(view, { params: match.params, me, query: new URLSearchParams(queryText) });
+    if (ticket === renderCount) showFlash(view);
   } catch (error) {
     if (ticket !== renderCount) return;
     main.replaceChildren(h("h1", {}, t("common.error")), h("p", { class: "form-status error", role: "alert" }, error.problem?.detail || String(error.message || error)));

@@ -24,7 +24,7 @@ function frame(title, summary, maxLabel) {
   const plotBottom = HEIGHT - BOTTOM;
   for (const fraction of [0, 0.5, 1]) {
     const y = plotBottom - fraction * (plotBottom - TOP);
-    svg.append(s("line", { x1: LEFT, x2: WIDTH - RIGHT, y1: y, y2: y, class: "grid" }));
+    svg.append(s("line", { x1: LEFT, x2: WIDTH - RIGHT, y1: y, y2: y, class: "gridline" }));
   }
   svg.append(s("text", { x: LEFT - 6, y: TOP + 4, "text-anchor": "end", class: "axis" }, maxLabel));
   svg.append(s("text", { x: LEFT - 6, y: plotBottom + 4, "text-anchor": "end", class: "axis" }, "0"));

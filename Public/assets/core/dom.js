@@ -93,3 +93,12 @@ export function section(title, ...children) {
 export function unavailable(what) {
   return h("p", { class: "notice", role: "status" }, t("common.unavailable", { what }));
 }
+
+/** Shows (once) the message a previous screen left for this one, e.g. "RFQ sent to 4 suppliers". */
+export function showFlash(view) {
+  const message = sessionStorage.getItem("market.flash");
+  if (!message) return;
+  sessionStorage.removeItem("market.flash");
+  view.prepend(h("p", { class: "form-status ok", role: "status", id: "flash" }, message));
+  announce(message);
+}

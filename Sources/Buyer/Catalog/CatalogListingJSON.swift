@@ -21,8 +21,8 @@ enum CatalogListingJSON {
         var byDoc: [Int64: Row] = [:]
         try db.forEach(
             """
-            SELECT ld.doc AS doc, \(columns) FROM listing_docs ld JOIN \(from) ON p.id = ld.product_id
-            WHERE ld.doc IN (SELECT value FROM json_each(?))
+            SELECT ld.doc AS doc, \(columns) FROM listing_docs ld CROSS JOIN \(from)
+            WHERE ld.doc IN (SELECT value FROM json_each(?)) AND p.id = ld.product_id
             """,
             [.text(JSONSerializer.string(.array(docs.map { .int($0) })))]
         ) { row in

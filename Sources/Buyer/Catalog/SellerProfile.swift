@@ -21,7 +21,10 @@ enum SellerProfile {
             if let id = $0.string(0) { categories.append(.string(id)) }
         }
         let listings = try db.scalar(
-            "SELECT count(*) FROM listing_index WHERE seller_id = ? AND listed = 1 AND restricted = 0", [.text(sellerID)]
+            """
+            SELECT count(*) FROM listing_docs ld JOIN listing_index d ON d.doc = ld.doc
+            WHERE ld.seller_id = ? AND d.listed = 1 AND d.restricted = 0
+            """, [.text(sellerID)]
         ).int64Value ?? 0
         let reviews = row.int64("review_count") ?? 0
         let scorecard: JSONObject = [

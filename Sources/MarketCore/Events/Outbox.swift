@@ -22,6 +22,9 @@ import Web
 ///   supplier (audience [supplier]); `order.*` is [buyer, supplier]; `settlement.created` is [supplier].
 /// - `data`: ids and states the audience may see; keep it small (receivers fetch details through the API).
 /// - `at`: `services.nowText()`, the event's `created_at`.
+///
+/// `publishToEach(db, type:data:organizationsSQL:arguments:at:)` is the set-based form for one event per
+/// organization selected by SQL (broadcast `rfq.invited`).
 public enum Outbox {
     @discardableResult
     public static func publish(_ db: Connection, type: String, data: JSON, audience: [String], at: String) throws -> String {

@@ -57,9 +57,12 @@ final class ReferenceDataTests: XCTestCase {
 
         // Another base currency is another table.
         try market.createFXRate(admin, base: "EUR", quote: "KRW", rate: "1500")
-        let viaEUR = try database.read { try ReferenceData.fxTable($0, baseCurrency: "EUR") }
-        XCTAssertEqual(viaEUR.baseCurrency, .eur)
-        XCTAssertEqual(viaEUR.rate(from: .usd, to: .eur, at: now)?.method, .cross)
+        let viaUSD = try database.read { try ReferenceData.fxTable($0, baseCurrency: "USD") }
+        XCTAssertNil(viaUSD.rate(from: .usd, to: .eur, at: now))
+        let viaKRW = try database.read { try ReferenceData.fxTable($0, baseCurrency: "KRW") }
+        XCTAssertEqual(viaKRW.baseCurrency, .krw)
+        XCTAssertEqual(viaKRW.rate(from: .usd, to: .eur, at: now)?.method, .cross)
+        XCTAssertEqual(viaKRW.rate(from: .usd, to: .eur, at: now)?.rate.description, "0.900000000000000000")
 
         // The selector over stored rules: one call for checkout.
         let seller = try market.activeSupplier()

@@ -17,6 +17,9 @@ final class DeliveryClient: Sendable {
     private let tls: Result<TLSClientContext, TLSError>
 
     init(settings: WebhookSettings) {
+        // OpenSSL writes to the socket without MSG_NOSIGNAL: a receiver that resets the connection must
+        // give EPIPE, not kill the process (the HTTP server makes the same process-wide choice).
+        signal(SIGPIPE, SIG_IGN)
         timeoutSeconds = settings.timeoutSeconds
         allowPrivate = settings.allowPrivateAddresses
         do {
