@@ -107,6 +107,7 @@ function renderHeader(me, current) {
 }
 
 let renderCount = 0;
+let firstRender = true;
 
 export async function route() {
   const [path, queryText = ""] = ((location.hash || "#/").slice(1) || "/").split("?");
@@ -130,6 +131,7 @@ export async function route() {
   }
   document.documentElement.lang = lang();
   renderHeader(me, path);
+  document.getElementById("docs-link").textContent = t("app.apiDocs");
   const main = document.getElementById("main");
   const ticket = ++renderCount;
   main.setAttribute("aria-busy", "true");
@@ -149,9 +151,11 @@ export async function route() {
       main.removeAttribute("aria-busy");
       const heading = main.querySelector("h1");
       document.title = `${heading ? heading.textContent + " · " : ""}${t("app.name")}`;
-      // Move focus to the new screen so keyboard and screen-reader users start at its heading.
-      if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus({ preventScroll: false }); }
-      announce(document.title);
+      // After a route change, move focus to the new screen's heading so keyboard and screen-reader users
+      // start there; on the first load focus stays at the top of the page (skip link first).
+      if (heading && !firstRender) { heading.setAttribute("tabindex", "-1"); heading.focus({ preventScroll: false }); }
+      if (!firstRender) announce(document.title);
+      firstRender = false;
     }
   }
 }

@@ -11,5 +11,6 @@ public enum BuyerModule {
         BuyerOrderRoutes.register(routes)
         BuyerRFQRoutes.register(routes)
         ReviewRoutes.register(routes)
+        InvoiceRoutes.register(routes)
     }
 }

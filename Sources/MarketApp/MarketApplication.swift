@@ -22,7 +22,7 @@ public final class MarketApplication: Sendable {
     /// Every module's migrations, in the order they were first shipped (append-only).
     public static var migrations: [Migration] {
         CoreSchema.migrations + CatalogSchema.migrations + OrderSchema.migrations + RFQSchema.migrations
-            + EventSchema.migrations + LedgerSchema.migrations + RatingSchema.migrations
+            + EventSchema.migrations + LedgerSchema.migrations + RatingSchema.migrations + PaymentSchema.migrations
     }
 
     public init(configuration: AppConfiguration, clock: any MarketClock = SystemClock()) throws {
@@ -41,6 +41,7 @@ public final class MarketApplication: Sendable {
 
         LedgerHooks.install()
         RatingHooks.install()
+        PaymentHooks.install()
         let services = MarketServices(database: database, clock: clock, settings: configuration.market)
         self.services = services
         self.webhooks = WebhookDispatcher(services: services)

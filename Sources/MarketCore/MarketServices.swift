@@ -15,6 +15,9 @@ public struct MarketSettings: Sendable {
     public var loginFailureWindowSeconds: TimeInterval = 15 * 60
     /// Webhook delivery: timeouts, retries, private-address policy (MarketCore/Events/WebhookSettings.swift).
     public var webhooks = WebhookSettings()
+    /// The secret the payment provider signs `POST /v1/payments/callback` with (`Marketplace-Signature`,
+    /// HMAC-SHA256). Unset: the callback route answers 503 `not_configured` and records nothing.
+    public var paymentProviderSecret: String?
 
     public init() {}
 }

@@ -20,6 +20,10 @@ public enum OperatorModule {
         CategoryAdminRoutes.register(routes)
         AuditLogRoutes.register(routes)
         SettlementRoutes.register(routes)
+        LedgerBalanceRoutes.register(routes)
+        KPIRoutes.register(routes)
         ReviewModerationRoutes.register(routes)
+        PaymentRoutes.register(routes)
+        ReceivableRoutes.register(routes)
     }
 }

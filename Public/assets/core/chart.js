@@ -14,7 +14,7 @@ function s(tag, attrs = {}, ...children) {
   return node;
 }
 
-const WIDTH = 640, HEIGHT = 220, LEFT = 64, RIGHT = 12, TOP = 14, BOTTOM = 34;
+const WIDTH = 640, HEIGHT = 220, LEFT = 88, RIGHT = 12, TOP = 14, BOTTOM = 34;
 
 /** The chart frame: title, axis, and gridlines with `maxLabel` at the top. */
 function frame(title, summary, maxLabel) {
@@ -31,19 +31,27 @@ function frame(title, summary, maxLabel) {
   return svg;
 }
 
+/** About eight labels along the x axis, always the last one, never two on top of each other. */
 function xLabels(svg, labels, x) {
   const every = Math.max(1, Math.ceil(labels.length / 8));
-  labels.forEach((label, index) => {
-    if (index % every !== 0 && index !== labels.length - 1) return;
-    svg.append(s("text", { x: x(index), y: HEIGHT - BOTTOM + 18, "text-anchor": "middle", class: "axis" }, label));
-  });
+  const shown = labels.map((_, index) => index).filter(index => index % every === 0);
+  const last = labels.length - 1;
+  if (last >= 0 && shown[shown.length - 1] !== last) {
+    if (last - shown[shown.length - 1] < every * 0.6) shown.pop();
+    shown.push(last);
+  }
+  for (const index of shown) {
+    svg.append(s("text", { x: x(index), y: HEIGHT - BOTTOM + 18, "text-anchor": "middle", class: "axis" }, labels[index]));
+  }
 }
 
-/** points: [{label, value: BigInt, display}] */
+const axisLabel = (points, max) => { const top = points.find(p => p.value === max); return top ? (top.axis ?? top.display) : "0"; };
+
+/** points: [{label, value: BigInt, display, axis?}] — `axis` is a shorter text for the y-axis top. */
 export function barChart(title, points, maxLabel) {
   const max = points.reduce((m, p) => (p.value > m ? p.value : m), 0n);
   const summary = points.map(p => `${p.label}: ${p.display}`).join("; ");
-  const svg = frame(title, summary, maxLabel ?? (points.find(p => p.value === max)?.display || "0"));
+  const svg = frame(title, summary, maxLabel ?? axisLabel(points, max));
   const plotWidth = WIDTH - LEFT - RIGHT, plotHeight = HEIGHT - TOP - BOTTOM;
   const step = plotWidth / Math.max(points.length, 1);
   const barWidth = Math.max(2, Math.min(40, step * 0.7));
@@ -57,11 +65,11 @@ export function barChart(title, points, maxLabel) {
   return svg;
 }
 
-/** points: [{label, value: BigInt, display}] */
+/** points: [{label, value: BigInt, display, axis?}] */
 export function lineChart(title, points, maxLabel) {
   const max = points.reduce((m, p) => (p.value > m ? p.value : m), 0n);
   const summary = points.map(p => `${p.label}: ${p.display}`).join("; ");
-  const svg = frame(title, summary, maxLabel ?? (points.find(p => p.value === max)?.display || "0"));
+  const svg = frame(title, summary, maxLabel ?? axisLabel(points, max));
   const plotWidth = WIDTH - LEFT - RIGHT, plotHeight = HEIGHT - TOP - BOTTOM;
   const step = points.length > 1 ? plotWidth / (points.length - 1) : 0;
   const x = index => LEFT + (points.length > 1 ? step * index : plotWidth / 2);

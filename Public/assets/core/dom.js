@@ -86,7 +86,12 @@ export function time(iso) {
 /** A section heading with optional actions on the right. */
 export function section(title, ...children) {
   const id = uid("sec");
-  return h("section", { class: "panel", "aria-labelledby": id }, h("h2", { id }, title), children);
+  const node = h("section", { class: "panel", "aria-labelledby": id }, h("h2", { id }, title), children);
+  // A table that only repeats the section's heading keeps its caption for screen readers, not on screen.
+  for (const caption of node.querySelectorAll(":scope > .table-wrap > table > caption")) {
+    if (caption.textContent === title) caption.classList.add("visually-hidden");
+  }
+  return node;
 }
 
 /** A notice for a route the server does not offer yet (404/405/501). */
@@ -101,4 +106,13 @@ export function showFlash(view) {
   sessionStorage.removeItem("market.flash");
   view.prepend(h("p", { class: "form-status ok", role: "status", id: "flash" }, message));
   announce(message);
+}
+
+/** node.append that skips null/undefined/false (DOM append would print "null"). */
+export const add = (node, ...children) => append(node, children);
+
+/** node.replaceChildren that skips null/undefined/false. */
+export function setChildren(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
 }

@@ -69,3 +69,5 @@ export function ratio(part, whole) {
   if (!whole || whole <= 0n) return 0;
   return Number((part * 10000n) / whole) / 10000;
 }
+
+export const isMoney = value => Boolean(value) && typeof value === "object" && "amount" in value && "currency" in value;

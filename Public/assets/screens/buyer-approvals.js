@@ -2,18 +2,18 @@
 // reject (with a reason) right from the list. The user who placed an order cannot approve it (the server
 // answers 403/409 and the message is shown next to that order).
 import { t } from "../i18n.js";
-import { h, section, badge, time, announce } from "../core/dom.js";
+import { h, section, badge, time, announce, add, setChildren } from "../core/dom.js";
 import { apiAll } from "../core/api.js";
 import { formatMoney } from "../core/money.js";
 import { actionPanel, shortId } from "../core/orders.js";
 
 export default async function render(view) {
-  view.append(h("h1", {}, t("approvals.title")));
+  add(view, h("h1", {}, t("approvals.title")));
   const holder = h("div", { id: "approval-list" });
-  view.append(holder);
+  add(view, holder);
   async function load() {
     const orders = (await apiAll("/v1/buyer/orders", { status: "pending_approval" }, 3)).filter(o => o.status === "pending_approval");
-    holder.replaceChildren(...(orders.length ? orders.map(order => h("article", { class: "card approval", "data-order": order.id },
+    setChildren(holder, ...(orders.length ? orders.map(order => h("article", { class: "card approval", "data-order": order.id },
       h("h2", { class: "small-heading" }, h("a", { href: `#/buyer/orders/${encodeURIComponent(order.id)}` }, `${order.seller?.name || ""} · ${shortId(order.id)}`)),
       h("p", {}, badge(order.status), " ", h("strong", {}, formatMoney(order.total)), " · ", t(`terms.${order.payment_terms}`, {}, order.payment_terms || ""),
         order.po_number ? ` · ${t("order.po")} ${order.po_number}` : "", " · ", time(order.created_at)),

@@ -2,7 +2,7 @@
 // &currency=: tier price and conversion), subtotals summed in integer minor units, and checkout
 // (POST /v1/buyer/orders → one order per supplier).
 import { t, lang } from "../i18n.js";
-import { h, field, select, section, badge, announce, uid } from "../core/dom.js";
+import { h, field, select, section, badge, announce, uid, add, setChildren } from "../core/dom.js";
 import { api } from "../core/api.js";
 import { onSubmit, submitButton, showSuccess } from "../core/forms.js";
 import { formatMoney, toMinor, fromMinor, CURRENCIES } from "../core/money.js";
@@ -25,11 +25,11 @@ export function addressFrom(vals, prefix) {
 }
 
 export default async function render(view, { me }) {
-  view.append(h("h1", {}, t("cart.title")));
+  add(view, h("h1", {}, t("cart.title")));
   const state = cart();
   state.currency ??= me.organization?.default_currency || "USD";
   if (!state.lines.length) {
-    view.append(h("p", { class: "muted" }, t("cart.empty")), h("a", { class: "button", href: "#/buyer/search" }, t("nav.search")));
+    add(view, h("p", { class: "muted" }, t("cart.empty")), h("a", { class: "button", href: "#/buyer/search" }, t("nav.search")));
     return;
   }
   const currency = select({ name: "currency", id: "cart-currency" }, CURRENCIES.map(c => [c, c]), state.currency);
@@ -54,7 +54,7 @@ export default async function render(view, { me }) {
     const answer = await api("POST", "/v1/buyer/orders", { json: body, idempotencyKey: key });
     saveCart({ lines: [], currency: currency.value });
     const orders = answer.orders || [];
-    view.replaceChildren(h("h1", { tabindex: "-1" }, t("cart.placed")),
+    setChildren(view, h("h1", { tabindex: "-1" }, t("cart.placed")),
       h("p", { role: "status" }, t("cart.placedCount", { count: orders.length })),
       h("ul", { class: "order-list", id: "placed-orders" }, orders.map(order => h("li", {},
         h("a", { href: `#/buyer/orders/${encodeURIComponent(order.id)}` }, order.seller?.name || order.id), " · ",
@@ -62,7 +62,7 @@ export default async function render(view, { me }) {
     view.querySelector("h1").focus();
     announce(t("cart.placedCount", { count: orders.length }));
   });
-  view.append(form);
+  add(view, form);
 
   async function price() {
     state.currency = currency.value;
@@ -112,7 +112,7 @@ export default async function render(view, { me }) {
           h("tfoot", {}, h("tr", {}, h("th", { scope: "row", colspan: 3 }, t("cart.subtotal")),
             h("td", { class: "num strong" }, complete ? formatMoney({ amount: fromMinor(subtotal, state.currency), currency: state.currency }) : "—"), h("td")))))));
     }
-    groups.replaceChildren(...nodes);
+    setChildren(groups, ...nodes);
     grand.textContent = grandComplete
       ? t("cart.estimate", { total: formatMoney({ amount: fromMinor(grandMinor, state.currency), currency: state.currency }), count: bySeller.size })
       : t("cart.noPrice");

@@ -1,7 +1,7 @@
 // #/buyer/orders/ID — one order: lines, history, shipment and tracking link, the buyer's actions
 // (approve/reject for approvers, cancel, confirm receipt) and the review once delivered.
 import { t } from "../i18n.js";
-import { h, field, select, section, showFlash } from "../core/dom.js";
+import { h, field, select, section, showFlash, add } from "../core/dom.js";
 import { api } from "../core/api.js";
 import { onSubmit, submitButton, showSuccess } from "../core/forms.js";
 import { orderDetail, actionPanel, shortId } from "../core/orders.js";
@@ -15,14 +15,14 @@ export default async function render(view, { params, me }) {
     (action === "approve" || action === "reject") ? (roles.has("admin") || roles.has("approver"))
       : (roles.has("admin") || roles.has("purchaser")));
   const rerender = async () => { view.replaceChildren(); await render(view, { params, me }); showFlash(view); };
-  view.append(h("p", {}, h("a", { href: "#/buyer/orders" }, `← ${t("order.listTitle")}`)),
+  add(view, h("p", {}, h("a", { href: "#/buyer/orders" }, `← ${t("order.listTitle")}`)),
     h("h1", {}, t("order.title", { id: shortId(order.id) })),
     ...orderDetail(order, "buyer", actionPanel(order, "/v1/buyer/orders", allowed, rerender)));
-  if (REVIEWABLE.includes(order.status) && (roles.has("admin") || roles.has("purchaser"))) view.append(reviewForm(order));
+  if (REVIEWABLE.includes(order.status) && (roles.has("admin") || roles.has("purchaser"))) add(view, reviewForm(order));
 }
 
 function reviewForm(order) {
-  const stars = name => select({ name }, [["", "—"], ...[5, 4, 3, 2, 1].map(n => [String(n), "★".repeat(n)])], name === "rating" ? "5" : "");
+  const stars = name => select({ name }, [5, 4, 3, 2, 1].map(n => [String(n), `${"★".repeat(n)}${"☆".repeat(5 - n)} ${n}`]), "5");
   const form = onSubmit(h("form", { class: "card", id: "review-form", novalidate: true },
     h("div", { class: "grid" },
       field(t("review.rating"), stars("rating")), field(t("review.quality"), stars("quality")),

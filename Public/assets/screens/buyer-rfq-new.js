@@ -1,7 +1,7 @@
 // #/buyer/rfqs/new — a request for quotation: items (a listing or a description + category), respond-by,
 // delivery country, broadcast to every supplier of the categories and/or invite named suppliers.
 import { t } from "../i18n.js";
-import { h, field, select, checkbox, section } from "../core/dom.js";
+import { h, field, select, checkbox, section, add } from "../core/dom.js";
 import { api } from "../core/api.js";
 import { onSubmit, submitButton, toRFC3339, toLocalInput } from "../core/forms.js";
 import { CURRENCIES } from "../core/money.js";
@@ -9,7 +9,7 @@ import { categoryOptions, withNone } from "../core/lookups.js";
 import { addressFields, addressFrom } from "./buyer-cart.js";
 
 export default async function render(view, { me, query }) {
-  view.append(h("h1", {}, t("rfq.new")));
+  add(view, h("h1", {}, t("rfq.new")));
   const options = await categoryOptions();
   const itemsBody = h("div", { id: "rfq-items" });
   let count = 0;
@@ -86,5 +86,5 @@ export default async function render(view, { me, query }) {
     product_id: query.get("product_id") || undefined, description: query.get("description") || "",
     category_id: query.get("category_id") || "",
   });
-  view.append(form);
+  add(view, form);
 }

@@ -1,7 +1,7 @@
 // #/buyer/rfqs/ID — one RFQ: its items, the quote comparison (GET /v1/buyer/rfqs/{id}/quotes?currency=:
 // totals converted, supplier scorecards, lead times, cheapest first) and the award (POST .../award).
 import { t } from "../i18n.js";
-import { h, field, select, section, table, badge, time, announce, uid, showFlash } from "../core/dom.js";
+import { h, field, select, section, table, badge, time, announce, uid, showFlash, add, setChildren } from "../core/dom.js";
 import { api } from "../core/api.js";
 import { onSubmit, submitButton, showProblem } from "../core/forms.js";
 import { formatMoney, CURRENCIES } from "../core/money.js";
@@ -14,7 +14,7 @@ export default async function render(view, { params, me }) {
   const canAward = (me.roles || []).some(role => role === "admin" || role === "purchaser");
   const [rfq, names] = await Promise.all([api("GET", `/v1/buyer/rfqs/${encodeURIComponent(id)}`), categoryNames()]);
   const items = new Map((rfq.items || []).map(item => [item.id, item]));
-  view.append(
+  add(view, 
     h("p", {}, h("a", { href: "#/buyer/rfqs" }, `← ${t("rfq.listTitle")}`)),
     h("h1", {}, rfq.title),
     h("dl", { class: "facts inline-facts" },
@@ -28,14 +28,14 @@ export default async function render(view, { params, me }) {
         `${item.quantity} ${item.unit || ""}`, item.target_unit_price ? `${rfq.currency} ${item.target_unit_price}` : "—"]))));
 
   if (rfq.awards?.length) {
-    view.append(section(t("rfq.awarded"), h("ul", { id: "award-orders" }, rfq.awards.map(award => h("li", {},
+    add(view, section(t("rfq.awarded"), h("ul", { id: "award-orders" }, rfq.awards.map(award => h("li", {},
       award.order_id ? h("a", { href: `#/buyer/orders/${encodeURIComponent(award.order_id)}` }, t("rfq.orderLink", { id: award.order_id })) : award.quote_id)))));
   }
 
   const currency = select({ id: "compare-currency" }, CURRENCIES.map(c => [c, c]), rfq.currency);
   const holder = h("div", { id: "quote-table", "aria-live": "polite" });
   const awardHolder = h("div");
-  view.append(section(t("rfq.compare"), field(t("rfq.compareIn"), currency), holder, awardHolder));
+  add(view, section(t("rfq.compare"), field(t("rfq.compareIn"), currency), holder, awardHolder));
 
   async function load() {
     holder.setAttribute("aria-busy", "true");
@@ -45,12 +45,12 @@ export default async function render(view, { params, me }) {
     } finally { holder.removeAttribute("aria-busy"); }
     const quotes = answer.data || [];
     if (answer.sealed_until) {
-      holder.replaceChildren(h("p", { class: "notice" }, t("rfq.sealedUntil"), " ", time(answer.sealed_until)));
+      setChildren(holder, h("p", { class: "notice" }, t("rfq.sealedUntil"), " ", time(answer.sealed_until)));
       return;
     }
     const best = new Set((answer.best_per_item || []).map(b => b.quote_id));
     const open = canAward && !["awarded", "cancelled"].includes(rfq.status);
-    holder.replaceChildren(table(t("rfq.compareCaption", { currency: currency.value }),
+    setChildren(holder, table(t("rfq.compareCaption", { currency: currency.value }),
       [open ? t("rfq.pick") : "#", t("rfq.supplier"), t("rfq.rating"), t("rfq.onTime"), t("rfq.responseRate"), t("rfq.quoted"), t("rfq.converted"), t("rfq.lead"), t("rfq.validUntil"), t("rfq.coverage")],
       quotes.map((quote, index) => {
         const s = quote.supplier || {};
@@ -75,7 +75,7 @@ export default async function render(view, { params, me }) {
       const notes = quotes.filter(q => q.notes).map(q => h("li", {}, h("strong", {}, `${q.supplier?.name || ""}: `), q.notes));
       if (notes.length) holder.append(h("details", {}, h("summary", {}, t("rfq.notes")), h("ul", {}, notes)));
     }
-    awardHolder.replaceChildren(open && quotes.length ? awardForm() : "");
+    setChildren(awardHolder, open && quotes.length ? awardForm() : "");
     announce(t("rfq.quoteCount", { count: quotes.length }));
   }
 

@@ -1,7 +1,7 @@
 // #/buyer/search?q=&category_id=&currency=&sort= — catalog search (GET /v1/catalog/products) in Korean or
 // English, category facets with counts, prices converted to the chosen currency, add to cart, ask for a quote.
 import { t, lang } from "../i18n.js";
-import { h, field, select, checkbox, announce, uid } from "../core/dom.js";
+import { h, field, select, checkbox, announce, uid, add, setChildren } from "../core/dom.js";
 import { api } from "../core/api.js";
 import { formatMoney, CURRENCIES } from "../core/money.js";
 import { categoryNames, categoryOptions, withNone } from "../core/lookups.js";
@@ -29,7 +29,7 @@ export default async function render(view, { query, me }) {
   const results = h("div", { id: "results", class: "results" });
   const status = h("p", { class: "muted", id: "result-count", role: "status" });
   const more = h("div");
-  view.append(h("h1", {}, t("search.title")), form, h("div", { class: "search-layout" }, facets, h("div", {}, status, results, more)));
+  add(view, h("h1", {}, t("search.title")), form, h("div", { class: "search-layout" }, facets, h("div", {}, status, results, more)));
 
   let cursor = null;
   async function run(append = false) {
@@ -42,23 +42,23 @@ export default async function render(view, { query, me }) {
     try {
       answer = await api("GET", "/v1/catalog/products", { query: params });
     } catch (error) {
-      results.replaceChildren(h("p", { class: "form-status error", role: "alert" }, error.problem?.detail || error.message));
+      setChildren(results, h("p", { class: "form-status error", role: "alert" }, error.problem?.detail || error.message));
       results.removeAttribute("aria-busy");
       return;
     }
     results.removeAttribute("aria-busy");
     cursor = answer.next_cursor;
     const cards = (answer.data || []).map(hit => productCard(hit));
-    append ? results.append(...cards) : results.replaceChildren(...cards);
+    append ? results.append(...cards) : setChildren(results, ...cards);
     if (!append) renderFacets(answer.facets?.categories || []);
     const count = results.children.length;
     status.textContent = count ? t("search.count", { count }) : t("search.none");
     announce(status.textContent);
-    more.replaceChildren(cursor ? h("button", { type: "button", onclick: () => run(true) }, t("search.more")) : "");
+    setChildren(more, cursor ? h("button", { type: "button", onclick: () => run(true) }, t("search.more")) : "");
   }
 
   function renderFacets(list) {
-    facets.replaceChildren(h("h2", { class: "small-heading" }, t("search.facets")),
+    setChildren(facets, h("h2", { class: "small-heading" }, t("search.facets")),
       h("ul", {}, [
         h("li", {}, h("button", { type: "button", class: "link", "aria-pressed": String(!state.category_id), onclick: () => { category.value = ""; run(); } }, t("common.all"))),
         ...list.map(facet => h("li", {}, h("button", {
@@ -70,15 +70,18 @@ export default async function render(view, { query, me }) {
 
   function productCard(hit) {
     const title = hit.display_title || hit.title?.[lang()] || hit.title?.en || hit.title?.ko || hit.sku;
+    // The other language's title too: a Korean query finds English-titled listings by their Korean title.
+    const other = hit.title?.[lang() === "ko" ? "en" : "ko"];
     const price = hit.converted_unit_price || hit.unit_price;
     const qtyId = uid("qty");
     const qty = h("input", { type: "number", id: qtyId, min: hit.min_order_quantity || 1, step: 1, value: hit.min_order_quantity || 1, inputmode: "numeric", class: "qty" });
     const note = h("span", { class: "muted small", role: "status" });
     return h("article", { class: "product card", "data-product": hit.id },
       h("h3", {}, title),
+      other && other !== title ? h("p", { class: "muted small", lang: lang() === "ko" ? "en" : "ko" }, other) : null,
       h("p", { class: "muted small" }, `${hit.sku} · `, names.get(hit.category_id) || ""),
       h("p", { class: "price" }, formatMoney(price), h("span", { class: "muted" }, ` / ${hit.unit}`),
-        hit.converted_unit_price ? h("span", { class: "muted small" }, ` (${formatMoney(hit.unit_price)})`) : null),
+        hit.converted_unit_price && hit.converted_unit_price.currency !== hit.unit_price?.currency ? h("span", { class: "muted small" }, ` (${formatMoney(hit.unit_price)})`) : null),
       (hit.price_tiers || []).length ? h("p", { class: "small" }, t("search.tiers"), " ",
         hit.price_tiers.map(tier => `${tier.min_quantity}+: ${tier.unit_price}`).join(" · ")) : null,
       h("p", { class: "small" }, h("span", {}, `${t("search.seller")}: ${hit.seller?.name || "—"}`),

@@ -1,6 +1,6 @@
 // #/login — POST /v1/auth/tokens; the token lives in sessionStorage (gone when the tab closes).
 import { t } from "../i18n.js";
-import { h, field } from "../core/dom.js";
+import { h, field, add } from "../core/dom.js";
 import { api, session } from "../core/api.js";
 import { onSubmit, submitButton } from "../core/forms.js";
 import { homeFor } from "../app.js";
@@ -15,7 +15,7 @@ export default async function render(view) {
     session.me = await api("GET", "/v1/me");
     location.hash = homeFor(session.me);
   });
-  view.append(
+  add(view, 
     h("div", { class: "login" },
       h("h1", {}, t("login.title")),
       h("p", { class: "muted" }, t("login.intro")),

@@ -1,7 +1,7 @@
 // #/op/buyers — buyer credit: payment terms and credit limit (PUT /v1/admin/buyers/{id}/credit).
 // The buyer list is GET /v1/admin/buyers when the server offers it; otherwise a buyer id is typed in.
 import { t } from "../i18n.js";
-import { h, field, select, section, table, checkbox, uid } from "../core/dom.js";
+import { h, field, select, section, table, checkbox, uid, add } from "../core/dom.js";
 import { api, apiAll } from "../core/api.js";
 import { onSubmit, submitButton, showSuccess, moneyFrom } from "../core/forms.js";
 import { formatMoney, CURRENCIES } from "../core/money.js";
@@ -29,14 +29,14 @@ function creditForm(buyer, onSaved) {
 }
 
 export default async function render(view) {
-  view.append(h("h1", {}, t("credit.title")));
+  add(view, h("h1", {}, t("credit.title")));
   let buyers = null;
   try { buyers = await apiAll("/v1/admin/buyers"); } catch (error) { if (!error.missingRoute) throw error; }
   if (!buyers) {
-    view.append(section(t("credit.edit"), h("p", { class: "muted" }, t("credit.noList")), creditForm({})));
+    add(view, section(t("credit.edit"), h("p", { class: "muted" }, t("credit.noList")), creditForm({})));
     return;
   }
-  view.append(section(t("credit.list"), table(t("credit.list"), [t("common.name"), t("common.country"), t("credit.terms"), t("credit.limit"), t("common.actions")],
+  add(view, section(t("credit.list"), table(t("credit.list"), [t("common.name"), t("common.country"), t("credit.terms"), t("credit.limit"), t("common.actions")],
     buyers.map(buyer => {
       const detailsId = uid("credit");
       return [buyer.name, buyer.country, (buyer.payment_terms || []).map(term => t(`terms.${term}`)).join(", ") || "—", formatMoney(buyer.credit_limit),

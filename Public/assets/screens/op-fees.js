@@ -1,7 +1,7 @@
 // #/op/fees — commission rules: the list, a new rule from an effective date, and the preview of which
 // rule applies to a seller + category + amount with the whole breakdown (POST /v1/admin/fee-rules/preview).
 import { t } from "../i18n.js";
-import { h, field, select, section, table, badge, time, announce } from "../core/dom.js";
+import { h, field, select, section, table, badge, time, announce, add, setChildren } from "../core/dom.js";
 import { api, apiAll } from "../core/api.js";
 import { onSubmit, submitButton, showSuccess, toRFC3339, toLocalInput, moneyFrom } from "../core/forms.js";
 import { formatMoney, CURRENCIES } from "../core/money.js";
@@ -17,7 +17,7 @@ function moneyFields(name, label) {
 }
 
 export default async function render(view) {
-  view.append(h("h1", {}, t("fees.title")));
+  add(view, h("h1", {}, t("fees.title")));
   const [cats, names, sellers] = await Promise.all([categoryOptions(), categoryNames(), adminSellers().catch(() => [])]);
   const sellerNames = new Map(sellers.map(s => [s.id, s.name]));
   const sellerOptions = sellers.map(s => [s.id, s.name]);
@@ -25,7 +25,7 @@ export default async function render(view) {
   const listHolder = h("div", { id: "fee-rules" });
   async function refresh() {
     const rules = await apiAll("/v1/admin/fee-rules");
-    listHolder.replaceChildren(table(t("fees.list"),
+    setChildren(listHolder, table(t("fees.list"),
       [t("fees.scope"), t("fees.category"), t("fees.seller"), t("fees.percent"), t("fees.fixed"), t("fees.min"), t("fees.max"), t("fees.effective"), t("common.status")],
       rules.map(rule => [
         t(`scope.${rule.scope}`), names.get(rule.category_id) || rule.category_id || "—", sellerNames.get(rule.seller_id) || rule.seller_id || "—",
@@ -75,21 +75,21 @@ export default async function render(view) {
     const answer = await api("POST", "/v1/admin/fee-rules/preview", { json: body });
     const rule = answer.rule || {};
     const b = answer.breakdown || {};
-    result.replaceChildren(h("div", { class: "card result" },
+    setChildren(result, h("div", { class: "card result" },
       h("h3", {}, t("fees.applies")),
       h("p", { id: "preview-rule" }, h("strong", {}, t(`scope.${rule.scope}`, {}, rule.scope || "—")), ` · ${rule.percent ?? "—"} % · `,
         rule.matched_category_id ? `${names.get(rule.matched_category_id) || rule.matched_category_id} · ` : "", h("code", {}, rule.id || "—")),
       h("dl", { class: "facts", id: "preview-breakdown" },
         h("dt", {}, t("fees.amount")), h("dd", {}, formatMoney(answer.amount)),
         h("dt", {}, t("fees.percentPart")), h("dd", {}, formatMoney(b.percent_part)),
-        h("dt", {}, t("fees.clamp")), h("dd", {}, b.clamp ? `${t(`clamp.${b.clamp}`, {}, b.clamp)} → ${formatMoney(b.clamped_percent_part)}` : t("common.none")),
+        h("dt", {}, t("fees.clamp")), h("dd", {}, b.clamp && b.clamp !== "none" ? `${t(`clamp.${b.clamp}`, {}, b.clamp)} → ${formatMoney(b.clamped_percent_part)}` : t("common.none")),
         h("dt", {}, t("fees.fixed")), h("dd", {}, formatMoney(b.fixed_fee)),
         h("dt", {}, t("fees.commission")), h("dd", { class: "strong", id: "preview-commission" }, formatMoney(b.commission)),
         h("dt", {}, t("fees.net")), h("dd", { id: "preview-net" }, formatMoney(b.net_to_seller)))));
     announce(`${t("fees.commission")}: ${formatMoney(b.commission)}`);
   });
 
-  view.append(
+  add(view, 
     section(t("fees.previewTitle"), h("p", { class: "muted" }, t("fees.previewIntro")), previewForm, result),
     section(t("fees.createTitle"), h("p", { class: "muted" }, t("fees.createIntro")), createForm),
     section(t("fees.list"), listHolder));

@@ -1,16 +1,16 @@
 // #/op/fx — exchange rates: the list (in force and scheduled) and a new rate from an effective date.
 import { t } from "../i18n.js";
-import { h, field, select, section, table, badge, time } from "../core/dom.js";
+import { h, field, select, section, table, badge, time, add, setChildren } from "../core/dom.js";
 import { api, apiAll } from "../core/api.js";
 import { onSubmit, submitButton, showSuccess, toRFC3339, toLocalInput } from "../core/forms.js";
 import { CURRENCIES } from "../core/money.js";
 
 export default async function render(view) {
-  view.append(h("h1", {}, t("fx.title")));
+  add(view, h("h1", {}, t("fx.title")));
   const listHolder = h("div", { id: "fx-list" });
   async function refresh() {
     const rates = await apiAll("/v1/admin/fx-rates");
-    listHolder.replaceChildren(table(t("fx.list"), [t("fx.pair"), t("fx.rate"), t("fees.effective"), t("common.status")],
+    setChildren(listHolder, table(t("fx.list"), [t("fx.pair"), t("fx.rate"), t("fees.effective"), t("common.status")],
       rates.map(rate => [`${rate.base} → ${rate.quote}`, h("span", { class: "num" }, rate.rate), time(rate.effective_from), rate.status ? badge(rate.status) : "—"])));
   }
   const form = onSubmit(h("form", { class: "card", id: "fx-create", novalidate: true },
@@ -26,6 +26,6 @@ export default async function render(view) {
     showSuccess(form, t("fx.added", { pair: `${rate.base} → ${rate.quote}`, rate: rate.rate }));
     await refresh();
   });
-  view.append(section(t("fx.addTitle"), form), section(t("fx.list"), listHolder));
+  add(view, section(t("fx.addTitle"), form), section(t("fx.list"), listHolder));
   await refresh();
 }

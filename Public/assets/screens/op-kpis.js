@@ -1,11 +1,10 @@
 // #/op/kpis — the business at a glance (GET /v1/admin/kpis?from=&to=&currency=): GMV and orders per
 // day as SVG charts drawn here, take rate and RFQ award rate as meters, and every figure in a table.
 import { t } from "../i18n.js";
-import { h, field, select, section, table, unavailable } from "../core/dom.js";
+import { h, field, select, section, table, unavailable, add, setChildren } from "../core/dom.js";
 import { api } from "../core/api.js";
-import { formatMoney, toMinor, CURRENCIES } from "../core/money.js";
+import { formatMoney, groupDigits, toMinor, isMoney, CURRENCIES } from "../core/money.js";
 import { lineChart, barChart, meter } from "../core/chart.js";
-import { isMoney } from "../core/generic.js";
 
 const day = date => date.toISOString().slice(0, 10);
 
@@ -35,7 +34,7 @@ function tile(label, value, id) {
 }
 
 export default async function render(view) {
-  view.append(h("h1", {}, t("kpi.title")));
+  add(view, h("h1", {}, t("kpi.title")));
   const today = new Date();
   const from = h("input", { type: "date", name: "from", value: day(new Date(today.getTime() - 29 * 86400000)) });
   const to = h("input", { type: "date", name: "to", value: day(today) });
@@ -47,13 +46,13 @@ export default async function render(view) {
   form.addEventListener("submit", event => { event.preventDefault(); load(); });
 
   async function load() {
-    body.replaceChildren(h("p", { class: "muted" }, t("common.loading")));
+    setChildren(body, h("p", { class: "muted" }, t("common.loading")));
     let k;
     try {
       k = await api("GET", "/v1/admin/kpis", { query: { from: `${from.value}T00:00:00Z`, to: `${to.value}T23:59:59Z`, currency: currency.value } });
     } catch (error) {
-      if (error.missingRoute) { body.replaceChildren(unavailable(t("kpi.title"))); return; }
-      body.replaceChildren(h("p", { class: "form-status error", role: "alert" }, error.problem?.detail || error.message));
+      if (error.missingRoute) { setChildren(body, unavailable(t("kpi.title"))); return; }
+      setChildren(body, h("p", { class: "form-status error", role: "alert" }, error.problem?.detail || error.message));
       return;
     }
     const code = k.currency || currency.value;
@@ -64,9 +63,9 @@ export default async function render(view) {
       const gmv = isMoney(point.gmv) ? point.gmv : { amount: String(point.gmv ?? "0"), currency: code };
       return { label: String(point.date || point.day || point.at || "").slice(5, 10), date: String(point.date || point.day || point.at || ""), gmv, orders: Number.parseInt(point.orders ?? 0, 10) || 0 };
     });
-    const gmvPoints = series.map(p => ({ label: p.label, value: toMinor(p.gmv.amount, p.gmv.currency) ?? 0n, display: formatMoney(p.gmv) }));
+    const gmvPoints = series.map(p => ({ label: p.label, value: toMinor(p.gmv.amount, p.gmv.currency) ?? 0n, display: formatMoney(p.gmv), axis: groupDigits(p.gmv.amount) }));
     const orderPoints = series.map(p => ({ label: p.label, value: BigInt(p.orders), display: String(p.orders) }));
-    body.replaceChildren(
+    setChildren(body, 
       h("div", { class: "tiles" },
         tile(t("kpi.gmv"), money(k.gmv), "kpi-gmv"), tile(t("kpi.orders"), count(k.orders), "kpi-orders"),
         tile(t("kpi.aov"), money(k.average_order_value), "kpi-aov"), tile(t("kpi.commission"), money(k.commission), "kpi-commission"),
@@ -78,9 +77,10 @@ export default async function render(view) {
           series.length ? lineChart(t("kpi.gmvPerDay", { currency: code }), gmvPoints) : h("p", { class: "muted" }, t("common.empty"))),
         h("figure", { class: "card chart-card", id: "chart-orders" }, h("figcaption", {}, t("kpi.ordersPerDay")),
           series.length ? barChart(t("kpi.ordersPerDay"), orderPoints) : h("p", { class: "muted" }, t("common.empty")))),
+      (k.notes || []).length ? h("ul", { class: "muted small", id: "kpi-notes" }, k.notes.map(note => h("li", {}, note))) : null,
       h("details", {}, h("summary", {}, t("kpi.table")),
         table(t("kpi.table"), [t("kpi.day"), t("kpi.gmv"), t("kpi.orders")], series.map(p => [p.date.slice(0, 10), formatMoney(p.gmv), String(p.orders)]))));
   }
-  view.append(form, section(t("kpi.period"), body));
+  add(view, form, section(t("kpi.period"), body));
   await load();
 }

@@ -1,26 +1,32 @@
 // #/seller/listings — the supplier's listings, CSV import (all-or-nothing: a 422 lists every bad row and
 // the portal shows them all, by line) and export (the catalog as CSV, re-importable as is).
 import { t, lang } from "../i18n.js";
-import { h, field, section, table, badge, announce } from "../core/dom.js";
-import { api, apiAll } from "../core/api.js";
+import { h, field, section, table, badge, announce, add, setChildren } from "../core/dom.js";
+import { api } from "../core/api.js";
 import { clearErrors, showProblem, showSuccess } from "../core/forms.js";
 import { formatMoney } from "../core/money.js";
 import { categoryNames } from "../core/lookups.js";
 
 export default async function render(view) {
-  view.append(h("h1", {}, t("listings.title")));
+  add(view, h("h1", {}, t("listings.title")));
   const names = await categoryNames();
   const holder = h("div", { id: "listing-list" });
 
-  async function load() {
-    const products = await apiAll("/v1/seller/products", {}, 5);
-    holder.replaceChildren(table(t("listings.count", { count: products.length }),
+  // One page at a time (a catalog can hold thousands of listings; a slow laptop should not render them all).
+  let cursor = null, shown = [];
+  const more = h("button", { type: "button", id: "listings-more", onclick: () => load(true) }, t("search.more"));
+  async function load(next = false) {
+    if (!next) { cursor = null; shown = []; }
+    const page = await api("GET", "/v1/seller/products", { query: { limit: 100, cursor } });
+    shown = shown.concat(page.data || []);
+    cursor = page.next_cursor;
+    setChildren(holder, table(t("listings.count", { count: shown.length }),
       [t("order.sku"), t("cart.item"), t("search.category"), t("cart.unitPrice"), t("search.moqShort"), t("listings.stock"), t("rfq.lead"), t("common.status")],
-      products.map(p => [
+      shown.map(p => [
         p.sku, p.title?.[lang()] || p.title?.en || p.title?.ko || "—", names.get(p.category_id) || "—",
         h("span", { class: "num" }, formatMoney(p.unit_price?.amount ? p.unit_price : { amount: p.unit_price, currency: p.currency })),
         String(p.min_order_quantity ?? "—"), String(p.stock ?? "—"), t("rfq.days", { days: p.lead_time_days ?? "—" }), badge(p.status),
-      ])));
+      ])), cursor ? more : "");
   }
 
   // Import.
@@ -46,7 +52,7 @@ export default async function render(view) {
       const rows = error.problem?.errors || [];
       showProblem(importForm, { ...error, problem: { ...error.problem, errors: [] } });
       if (rows.length) {
-        report.replaceChildren(table(t("listings.badRows", { count: error.problem?.error_count ?? rows.length }), [t("common.line"), t("listings.column"), t("listings.problem")],
+        setChildren(report, table(t("listings.badRows", { count: error.problem?.error_count ?? rows.length }), [t("common.line"), t("listings.column"), t("listings.problem")],
           rows.map(row => [String(row.line ?? "—"), row.field || "—", row.message || ""]), { class: "bad-rows" }));
         if (error.problem?.errors_truncated) report.append(h("p", { class: "muted" }, t("listings.truncated")));
         announce(t("listings.badRows", { count: error.problem?.error_count ?? rows.length }));
@@ -71,7 +77,7 @@ export default async function render(view) {
     } finally { exportButton.disabled = false; }
   } }, t("listings.export"));
 
-  view.append(
+  add(view, 
     section(t("listings.importTitle"), h("p", { class: "muted" }, t("listings.importIntro")), importForm),
     section(t("listings.exportTitle"), h("p", { class: "muted" }, t("listings.exportIntro")), exportButton),
     section(t("listings.listTitle"), holder));

@@ -3,7 +3,7 @@
 // earn: estimated commission and net payout in its payout currency. Posting again before respond_by
 // makes a new revision, so the estimate doubles as a preview the supplier can act on.
 import { t } from "../i18n.js";
-import { h, field, select, section, table, badge, time, announce } from "../core/dom.js";
+import { h, field, select, section, table, badge, time, announce, add, setChildren } from "../core/dom.js";
 import { api } from "../core/api.js";
 import { onSubmit, submitButton, showSuccess, toRFC3339, toLocalInput } from "../core/forms.js";
 import { formatMoney, CURRENCIES } from "../core/money.js";
@@ -27,7 +27,7 @@ export default async function render(view, { params, me }) {
   const id = params[0];
   const [rfq, names] = await Promise.all([api("GET", `/v1/seller/rfqs/${encodeURIComponent(id)}`), categoryNames()]);
   const open = rfq.status === "open" && rfq.response !== "declined";
-  view.append(
+  add(view, 
     h("p", {}, h("a", { href: "#/seller/rfqs" }, `← ${t("inbox.title")}`)),
     h("h1", {}, rfq.title),
     h("dl", { class: "facts inline-facts" },
@@ -82,7 +82,7 @@ export default async function render(view, { params, me }) {
       throw error;
     }
     showSuccess(form, t("quote.sent", { revision: answer.revision ?? 1 }));
-    estimateHolder.replaceChildren(estimateView(answer));
+    setChildren(estimateHolder, estimateView(answer));
     announce(`${t("quote.net")}: ${formatMoney(answer.estimated_net_payout)}`);
   });
 
@@ -93,7 +93,7 @@ export default async function render(view, { params, me }) {
     showSuccess(declineForm, t("quote.declined"));
   });
 
-  if (open) view.append(section(t("quote.title"), form, estimateHolder), h("details", {}, h("summary", {}, t("quote.decline")), declineForm));
-  else view.append(section(t("quote.items"), table(t("quote.items"), [t("rfq.description"), t("cart.quantity")], (rfq.items || []).map(i => [i.description || i.product_id || "—", `${i.quantity} ${i.unit || ""}`]))));
-  if (last) view.append(section(t("quote.lastTitle", { revision: last.revision ?? 1 }), h("p", {}, `${formatMoney(last.total)} · ${t("rfq.lead")} ${t("rfq.days", { days: last.longest_lead_time_days ?? "—" })} · `, time(last.submitted_at))));
+  if (open) add(view, section(t("quote.title"), form, estimateHolder), h("details", {}, h("summary", {}, t("quote.decline")), declineForm));
+  else add(view, section(t("quote.items"), table(t("quote.items"), [t("rfq.description"), t("cart.quantity")], (rfq.items || []).map(i => [i.description || i.product_id || "—", `${i.quantity} ${i.unit || ""}`]))));
+  if (last) add(view, section(t("quote.lastTitle", { revision: last.revision ?? 1 }), h("p", {}, `${formatMoney(last.total)} · ${t("rfq.lead")} ${t("rfq.days", { days: last.longest_lead_time_days ?? "—" })} · `, time(last.submitted_at))));
 }

@@ -8,7 +8,7 @@ import MarketCore
 /// bm25 scores depend on the whole index and change with it, so a score is no steadier a key.
 /// The sort (and, for price sorts, the currency the key is in) is part of the cursor; a cursor sent
 /// with another sort is refused.
-enum CatalogCursor: Equatable {
+enum CatalogCursor: Equatable, Sendable {
     case offset(Int)
     case newest(doc: Int64)
     case rating(Int64, doc: Int64)

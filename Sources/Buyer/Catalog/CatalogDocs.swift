@@ -59,8 +59,9 @@ enum CatalogDocs {
                 ("average_communication", Schema.nullable(["type": "number"])), ("deliveries", Schema.integer()),
                 ("on_time_delivery_rate", Schema.nullable(["type": "number"])), ("rfqs_invited", Schema.integer()),
                 ("rfq_response_rate", Schema.nullable(["type": "number"])), ("cancellation_rate", Schema.nullable(["type": "number"])),
+                ("median_rfq_response_seconds", Schema.nullable(Schema.integer())),
             ])),
-            ("reviews", Schema.array(Schema.anyObject)),
+            ("reviews", Schema.array(Schema.ref("PublicReview"))),
         ])
 
     static func problem(_ status: Int, _ description: String) -> OpenAPIResponse {
@@ -80,7 +81,11 @@ enum CatalogDocs {
             `relevance` with `q` and `newest` without. Pages continue with `next_cursor`; relevance pages by offset \
             (up to \(CatalogSearchRequest.maxRelevanceOffset) hits deep), the other sorts by the last hit's key. \
             `facets.categories` counts the matches per category (the listing's own category, most first) for the \
-            same search without its `category_id` filter.
+            same search without its `category_id` filter. Work per query is bounded for very broad queries: \
+            relevance ranks the \(CatalogSearch.relevanceWindow) most recently listed matches (sort by `newest` or add \
+            words to reach the rest), and facets count the \(CatalogSearch.facetWindow) most recent matches, \
+            with `facets.complete: false` when there were more. Results are cached until the catalog changes \
+            (any change invalidates them at once); `Cache-Control: no-cache` computes afresh.
             """,
         tags: tag,
         parameters: CommonSchemas.pageParameters + [
@@ -96,8 +101,11 @@ enum CatalogDocs {
             OpenAPIResponse(200, "A page of hits with facets", schema: Schema.object(
                 [
                     ("data", Schema.array(Schema.ref("CatalogHit"))), ("next_cursor", Schema.nullable(Schema.string())),
-                    ("facets", Schema.object([("categories", Schema.array(Schema.object(
-                        [("id", Schema.string()), ("count", Schema.integer())], required: ["id", "count"])))])),
+                    ("facets", Schema.object([
+                        ("categories", Schema.array(Schema.object(
+                            [("id", Schema.string()), ("count", Schema.integer())], required: ["id", "count"]))),
+                        ("complete", Schema.boolean),
+                    ])),
                     ("sort", Schema.string()), ("currency", Schema.string()),
                 ], required: ["data", "next_cursor", "facets"])),
             problem(422, "A bad parameter (named in `errors`)"),
@@ -123,7 +131,7 @@ enum CatalogDocs {
 
     static let seller = OpenAPIOperation(
         summary: "A supplier's public profile and scorecard",
-        description: "Rates and averages are null until there is something to compute them from. `reviews` lists the latest visible reviews.",
+        description: "Rates and averages are null until there is something to compute them from. `reviews` lists the latest visible reviews (the rest: `/v1/catalog/sellers/{id}/reviews`).",
         tags: tag, parameters: [OpenAPIParameter("id", in: .path, required: true)],
         responses: [
             OpenAPIResponse(200, "The profile", schema: Schema.ref("PublicSellerProfile")),

@@ -31,7 +31,8 @@ enum CatalogRoutes {
                     }
                 }
                 let search = CatalogSearch(request: query, viewerBuyerID: viewer, categories: categories, priceQuotes: quotes)
-                let result = try search.run(db)
+                let fresh = request.header("Cache-Control")?.lowercased().contains("no-cache") ?? false
+                let result = try search.run(db, database: services.database.path, useCache: !fresh)
                 let rows = try CatalogListingJSON.rows(db, docs: result.hits.map(\.doc))
                 let rates = try query.currency.map {
                     try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
@@ -56,20 +57,19 @@ enum CatalogRoutes {
             let page = try CatalogProductQuery(request.query)
             let viewer = buyerID(context.principal)
             let id = request.parameter("id")
-            let (row, category, rates) = try services.database.read { db -> (Row?, Row?, CatalogRates?) in
+            let (row, rates) = try services.database.read { db -> (Row?, CatalogRates?) in
+                // One statement: the listing, its supplier, the supplier's rating and the category's names.
                 guard let row = try db.queryOne(
                     """
-                    SELECT \(CatalogListingJSON.columns) FROM \(CatalogListingJSON.from)
+                    SELECT \(CatalogListingJSON.columns), c.name_en AS category_en, c.name_ko AS category_ko
+                    FROM \(CatalogListingJSON.from) LEFT JOIN categories c ON c.id = p.category_id
                     WHERE p.id = ? AND p.status = 'active' AND o.status = 'active'
                     """, [.text(id)])
-                else { return (nil, nil, nil) }
-                let category = try row.string("category_id").flatMap {
-                    try db.queryOne("SELECT id, name_en, name_ko FROM categories WHERE id = ?", [.text($0)])
-                }
+                else { return (nil, nil) }
                 let rates = try page.currency.map {
                     try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
                 }
-                return (row, category, rates)
+                return (row, rates)
             }
             // Restricted to other buyers looks exactly like absent.
             guard let row, let listing = Listing(row: row), listing.isVisible(to: viewer) else { throw APIError.notFound("listing") }
@@ -78,10 +78,10 @@ enum CatalogRoutes {
             object["description"] = listing.description.json
             object["display_description"] = .optional(listing.description.text(request.language))
             object["attributes"] = .object(listing.attributes)
-            if let category {
+            if let category = listing.categoryID {
                 object["category"] = [
-                    "id": .optional(category.string("id")),
-                    "name": ["en": .optional(category.string("name_en")), "ko": .optional(category.string("name_ko"))],
+                    "id": .string(category),
+                    "name": ["en": .optional(row.string("category_en")), "ko": .optional(row.string("category_ko"))],
                 ]
             }
             if let quantity = page.quantity {
@@ -104,14 +104,5 @@ enum CatalogRoutes {
     static func buyerID(_ principal: Principal?) -> String? {
         guard let principal, principal.organizationKind == .buyer else { return nil }
         return principal.organizationID
-    }
-}
-
-extension Listing {
-    /// Unrestricted, or restricted to a list that names `buyerID`.
-    func isVisible(to buyerID: String?) -> Bool {
-        guard let visibleTo else { return true }
-        guard let buyerID else { return false }
-        return visibleTo.contains(buyerID)
     }
 }

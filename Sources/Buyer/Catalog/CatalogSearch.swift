@@ -21,12 +21,12 @@ import Web
 /// the same trade Elasticsearch makes with `track_total_hits` (exact up to 10,000). Measured cost
 /// per match: bm25 ≈ 2.5 µs, the join to `listing_index` ≈ 0.5 µs.
 struct CatalogSearch {
-    struct Hit {
+    struct Hit: Sendable {
         let doc: Int64
         let key: SQLValue
     }
 
-    struct Facets {
+    struct Facets: Sendable {
         var categories: [(categoryID: String, count: Int64)]
         /// False when a very broad query's facets were counted over its most recent matches only.
         var complete: Bool
@@ -38,8 +38,8 @@ struct CatalogSearch {
         var facets: Facets
     }
 
-    static let relevanceWindow = 5_000
-    static let facetWindow = 20_000
+    static let relevanceWindow = 4_000
+    static let facetWindow = 10_000
     /// Below this many listed listings under the category, browsing sorts the category's rows; above it,
     /// it walks the sort order and skips other categories.
     static let smallCategory: Int64 = 5000
@@ -52,6 +52,32 @@ struct CatalogSearch {
     let priceQuotes: [(currency: Currency, quote: FXQuote)]
 
     // MARK: - Running
+
+    /// Everything the result depends on besides the data (see `CatalogSearchCache`).
+    func cacheKey(database: String, generation: Int64) -> String {
+        let r = request
+        let cursor = r.cursor.map { $0.encoded(sort: r.sort, keyCurrency: r.keyCurrency) } ?? ""
+        let rates = priceQuotes.map { "\($0.currency.code)=\($0.quote.rate)@\($0.quote.rateIDs.joined(separator: "+"))" }
+        return [
+            database, String(generation), r.match ?? "", (categories ?? []).joined(separator: ","),
+            r.minPrice?.description ?? "", r.maxPrice?.description ?? "", r.keyCurrency.code, r.inStock ? "1" : "0",
+            r.minRatingMilli.map { String($0) } ?? "", r.sort.rawValue, String(r.limit), cursor, viewerBuyerID ?? "",
+            rates.joined(separator: ","),
+        ].joined(separator: "\u{1}")
+    }
+
+    /// The result from the cache when the data has not changed since it was computed, else computed.
+    func run(_ db: Connection, database: String, useCache: Bool) throws -> Result {
+        let generation = try db.scalar("SELECT generation FROM listing_generation WHERE id = 1").int64Value ?? 0
+        let key = cacheKey(database: database, generation: generation)
+        if useCache, let entry = CatalogSearchCache.shared.entry(key) {
+            return Result(hits: entry.hits, next: entry.next, facets: entry.facets)
+        }
+        let result = try run(db)
+        CatalogSearchCache.shared.store(
+            .init(hits: result.hits, next: result.next, facets: result.facets), key: key, database: database, generation: generation)
+        return result
+    }
 
     func run(_ db: Connection) throws -> Result {
         let hits: [Hit]

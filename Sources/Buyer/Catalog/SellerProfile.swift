@@ -39,14 +39,14 @@ enum SellerProfile {
             "rfqs_invited": .int(row.int64("rfqs_invited") ?? 0),
             "rfq_response_rate": ratio(row.int64("rfqs_answered"), row.int64("rfqs_invited") ?? 0, scale: 3),
             "cancellation_rate": ratio(row.int64("orders_cancelled"), row.int64("orders_total") ?? 0, scale: 3),
+            "median_rfq_response_seconds": .optional(try RFQResponseTimes.medianSeconds(db, supplierID: sellerID)),
         ]
         return [
             "id": .optional(row.string("id")), "name": .optional(row.string("name")), "country": .optional(row.string("country")),
             "member_since": .optional(row.string("created_at")), "category_ids": .array(categories),
             "listings": .int(listings), "scorecard": .object(scorecard),
-            // Filled by the ratings module: the latest visible reviews, each
-            // {"id","rating","quality","delivery","communication","comment","created_at","response":{"text","created_at"}|null}.
-            "reviews": .array([]),
+            // The latest visible reviews (hidden ones count nowhere); more at /v1/catalog/sellers/{id}/reviews.
+            "reviews": .array(try ReviewQueries.recentVisible(db, sellerID: sellerID)),
         ]
     }
 

@@ -53,6 +53,10 @@ public struct AppConfiguration: Sendable {
           MARKETPLACE_WEBHOOKS_WORKERS=N        delivery threads (4)
           MARKETPLACE_WEBHOOKS_CA_FILE=PATH     PEM bundle trusted for https receivers instead of the system store
 
+        PAYMENTS
+          MARKETPLACE_PAYMENT_PROVIDER_SECRET=S  the secret the payment provider signs POST /v1/payments/callback with
+                                                (Marketplace-Signature, HMAC-SHA256); unset, that route answers 503
+
         FIRST OPERATOR
           MARKETPLACE_OPERATOR_EMAIL and MARKETPLACE_OPERATOR_PASSWORD create the first operator on start
           if none exists. MARKETPLACE_BASE_CURRENCY (USD) is the base for cross rates and KPIs.
@@ -94,6 +98,7 @@ public struct AppConfiguration: Sendable {
         if let v = take("MARKETPLACE_WEBHOOKS_ALLOW_PRIVATE") { market.webhooks.allowPrivateAddresses = v == "1" || v == "true" }
         if let v = take("MARKETPLACE_WEBHOOKS_WORKERS") { market.webhooks.workerThreads = try Self.int(v, "MARKETPLACE_WEBHOOKS_WORKERS", 1...64) }
         if let v = take("MARKETPLACE_WEBHOOKS_CA_FILE") { market.webhooks.caFile = v }
+        if let v = take("MARKETPLACE_PAYMENT_PROVIDER_SECRET"), !v.isEmpty { market.paymentProviderSecret = v }
         operatorEmail = take("MARKETPLACE_OPERATOR_EMAIL")
         operatorPassword = take("MARKETPLACE_OPERATOR_PASSWORD")
 

@@ -31,6 +31,16 @@ struct DemoFlows {
         let completed = try order(midwest, currency: "USD", [(rhein, 0, 300)])
         try advance(rhein, completed, to: "delivered")
         try api.call(midwest, .post, "/v1/buyer/orders/\(completed)/receive", [:])
+        // Reviews of delivered orders, and a supplier's public reply.
+        let review = try api.call(midwest, .post, "/v1/buyer/orders/\(completed)/review", [
+            "rating": 5, "quality": 5, "delivery": 4, "communication": 5, "comment": "Exactly to spec, well packed.",
+        ])
+        if let reviewID = review["id"]?.stringValue, let rheinClient = clients[rhein] {
+            try api.call(rheinClient, .post, "/v1/seller/reviews/\(reviewID)/response", ["text": "Thank you — see you next quarter."])
+        }
+        try api.call(daehan, .post, "/v1/buyer/orders/\(delivered)/review", [
+            "rating": 4, "quality": 4, "delivery": 5, "communication": 4, "comment": "빠른 배송, 품질 양호.",
+        ])
         let returned = try order(midwest, currency: "USD", [(safety, 0, 200)])
         try advance(safety, returned, to: "delivered")
         let detail = try api.call(midwest, .get, "/v1/buyer/orders/\(returned)")

@@ -26,6 +26,16 @@ struct AccessControl: Middleware {
             }
             context.principal = principal
         }
+        // A suspended organization keeps read access (its orders, statements, payouts) but changes nothing.
+        if let principal = context.principal, principal.organizationStatus == .suspended,
+            request.method != .get, request.method != .head, request.path != "/v1/auth/tokens/current"
+        {
+            throw APIError(
+                .forbidden, code: "organization_suspended",
+                detail: LocalizedText(
+                    en: "Your organization is suspended; it can read but not change anything. Contact the operator.",
+                    ko: "조직이 정지되어 조회만 가능합니다. 운영자에게 문의하세요."))
+        }
         return try next(request, &context)
     }
 }

@@ -23,6 +23,10 @@ import Store
 /// - `in_stock`: `products.stock` (checkout reserves stock, cancellations return it);
 /// - `seller_rating`: `supplier_scorecards.bayesian_rating_milli` (reviews), -1 when none.
 ///
+/// ## Generation
+/// `listing_generation` counts changes to `listing_index` (triggers, so the triggers above count too;
+/// every listing write updates its `listing_index` row). Search caches results per generation.
+///
 /// ## Category counts
 /// `listing_category_counts` holds, per category, the listed public listings and those in stock, kept
 /// by triggers on `listing_index`; browsing without words reads its facets from there instead of
@@ -112,6 +116,20 @@ public enum CatalogSchema {
                 SELECT NEW.category_key, 1, NEW.in_stock WHERE NEW.listed = 1 AND NEW.restricted = 0
                 ON CONFLICT (category_key) DO UPDATE SET listed = listed + 1, in_stock = in_stock + excluded.in_stock;
             END;
+
+            -- Bumped by every change to the projection, in the same transaction: a search result cached
+            -- under a generation is exactly the result for the data at that generation.
+            CREATE TABLE listing_generation (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                generation INTEGER NOT NULL
+            ) STRICT;
+            INSERT INTO listing_generation (id, generation) VALUES (1, 0);
+            CREATE TRIGGER listing_index_generation_insert AFTER INSERT ON listing_index
+            BEGIN UPDATE listing_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER listing_index_generation_update AFTER UPDATE ON listing_index
+            BEGIN UPDATE listing_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER listing_index_generation_delete AFTER DELETE ON listing_index
+            BEGIN UPDATE listing_generation SET generation = generation + 1 WHERE id = 1; END;
 
             CREATE TRIGGER listing_index_seller_status AFTER UPDATE OF status ON organizations
             WHEN NEW.kind = 'supplier' AND (OLD.status = 'active') != (NEW.status = 'active')

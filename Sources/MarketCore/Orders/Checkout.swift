@@ -20,21 +20,34 @@ public struct Checkout: Sendable {
     public init(services: MarketServices) { self.services = services }
 
     /// Places the checkout in its own write transaction (a savepoint when the caller already holds one,
-    /// e.g. inside `Idempotency.run`).
+    /// e.g. inside `Idempotency.run`). The answer is read after the commit through `Database.read`, so
+    /// building it never holds the single writer (inside an outer write it reads that transaction's state).
     public func place(_ request: CheckoutRequest) throws -> CheckoutResult {
-        try services.database.write { db in try place(request, in: db) }
+        let (checkoutID, orders) = try services.database.write { db in try placeInTransaction(request, db: db) }
+        return try services.database.read { db in try Self.result(checkoutID, orders, buyerID: request.buyerID, db: db) }
     }
 
     /// Places the checkout on `db`, which must be inside `Database.write` (RFQ award calls this in its own
     /// transaction, so the award and its orders commit together). Runs in a savepoint: on a throw nothing
     /// of the checkout remains, and the caller's transaction may continue or roll back as it chooses.
     public func place(_ request: CheckoutRequest, in db: Connection) throws -> CheckoutResult {
-        try db.savepoint { try placeInTransaction(request, db: db) }
+        let (checkoutID, orders) = try db.savepoint { try placeInTransaction(request, db: db) }
+        return try Self.result(checkoutID, orders, buyerID: request.buyerID, db: db)
+    }
+
+    /// The API answer: every order as the buyer sees it.
+    static func result(_ checkoutID: String, _ orders: [PlacedOrder], buyerID: String, db: Connection) throws -> CheckoutResult {
+        var views = [JSON]()
+        for order in orders {
+            if let view = try OrderView.detail(db, orderID: order.id, scope: .buyer(buyerID)) { views.append(view) }
+        }
+        return CheckoutResult(checkoutID: checkoutID, orders: orders,
+                              json: ["checkout_id": .string(checkoutID), "orders": .array(views)])
     }
 
     // MARK: - Steps
 
-    private func placeInTransaction(_ request: CheckoutRequest, db: Connection) throws -> CheckoutResult {
+    private func placeInTransaction(_ request: CheckoutRequest, db: Connection) throws -> (String, [PlacedOrder]) {
         let now = services.now()
         let nowText = Timestamp.format(now)
         let errors = Validation()
@@ -187,12 +200,7 @@ public struct Checkout: Sendable {
                            action: nil, from: nil, to: order.status, actor: actor, at: nowText), in: db)
             placed.append(order)
         }
-        var views = [JSON]()
-        for order in placed {
-            if let view = try OrderView.detail(db, orderID: order.id, scope: .buyer(request.buyerID)) { views.append(view) }
-        }
-        return CheckoutResult(checkoutID: checkoutID, orders: placed,
-                              json: ["checkout_id": .string(checkoutID), "orders": .array(views)])
+        return (checkoutID, placed)
     }
 
     /// The rule with its fees in the order currency; a zero rule (no commission) when none applies. nil

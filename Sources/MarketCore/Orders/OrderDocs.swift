@@ -26,6 +26,8 @@ public enum OrderDocs {
         ("payment_status", Schema.string(enum: ["unpaid", "partially_paid", "paid", "refunded"])),
         ("payment_terms", Schema.string(enum: PaymentTerms.allCases.map(\.rawValue))), ("currency", Schema.string()),
         ("total", Schema.ref("Money")),
+        // Payments (issue 14): paid = received − refunded to the buyer; amount_due = total − returns − paid (0 once cancelled).
+        ("paid", Schema.ref("Money")), ("amount_due", Schema.ref("Money")),
         ("buyer", Schema.object([("id", Schema.string()), ("name", Schema.string())])),
         ("seller", Schema.object([("id", Schema.string()), ("name", Schema.string())])),
         ("po_number", Schema.nullable(Schema.string())), ("lead_time_days", Schema.integer(minimum: 0)),
@@ -47,7 +49,11 @@ public enum OrderDocs {
         summaryProperties + [
             ("shipping_address", Schema.ref("ShippingAddress")), ("lines", Schema.array(line)),
             ("subtotal", Schema.ref("Money")), ("shipping", Schema.ref("Money")), ("refunded", Schema.ref("Money")),
-            ("paid", Schema.ref("Money")), ("fx", Schema.array(fx)),
+            ("fx", Schema.array(fx)),
+            ("payment_refunds", Schema.array(Schema.object(
+                [("id", Schema.string()), ("cause", Schema.string(enum: ["return", "cancellation"])),
+                 ("return_id", Schema.nullable(Schema.string())), ("amount", Schema.ref("Money")), ("method", Schema.string()),
+                 ("created_at", Schema.dateTime)]))),
             ("commission", Schema.object([("total", Schema.ref("Money")), ("fixed_fee", Schema.ref("Money")), ("reversed", Schema.ref("Money"))])),
             ("approval", Schema.nullable(Schema.object([("required_role", Schema.string()), ("approved_by", Schema.nullable(Schema.string()))]))),
             ("tracking_token", Schema.string()), ("tracking_url", Schema.string()),

@@ -75,7 +75,8 @@ public struct OrderTransitions: Sendable {
         if action == .ship, context.shipment == nil {
             throw APIError.validation(field: "carrier", "is required to ship", ko: "배송하려면 필요합니다")
         }
-        // Issue 14 adds here: a prepaid order cannot `ship` before it is paid (409).
+        // A prepaid order cannot `ship` before it is paid (409 `payment_required`); net terms ship unpaid.
+        if action == .ship { try PaymentRequirement.checkShippable(db, orderID: orderID) }
 
         let now = services.now()
         let nowText = Timestamp.format(now)

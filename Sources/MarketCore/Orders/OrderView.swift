@@ -72,6 +72,7 @@ public enum OrderView {
         object["shipment"] = try shipment(db, orderID: orderID)
         object["returns"] = .array(try returns(db, orderID: orderID, currency: currency, showsCommission: showsCommission))
         object["invoice"] = try invoice(db, orderID: orderID)
+        object["payment_refunds"] = .array(try PaymentRefunds.list(db, orderID: orderID))
         for column in ["confirmed_at", "shipped_at", "delivered_at", "completed_at", "cancelled_at"] {
             object[column] = OrderJSON.time(row, column)
         }
@@ -90,6 +91,9 @@ public enum OrderView {
             "payment_terms": .optional(row.string("payment_terms")),
             "currency": .string(currency.code),
             "total": OrderJSON.money(row.int64("total_minor"), currency),
+            "paid": OrderJSON.money(row.int64("paid_minor"), currency),
+            "amount_due": OrderJSON.money(OrderBalance.due(status: row.string("status"), total: row.int64("total_minor"),
+                                                           returned: row.int64("refunded_minor"), paid: row.int64("paid_minor")), currency),
             "buyer": ["id": .optional(row.string("buyer_id")), "name": .optional(row.string("buyer_name"))],
             "seller": ["id": .optional(row.string("seller_id")), "name": .optional(row.string("seller_name"))],
             "po_number": .optional(row.string("po_number")),

@@ -94,12 +94,14 @@ public enum QuoteSubmission {
         if recipient.response == .declined {
             // A change of mind: the response (and its time) was already counted when it declined.
             try db.execute(
-                "UPDATE rfq_recipients SET response = 'quoted', decline_reason = NULL WHERE rfq_id = ? AND supplier_id = ?",
-                [.text(rfq.id), .text(recipient.supplierID)])
+                """
+                UPDATE rfq_recipients SET response = 'quoted', decline_reason = NULL
+                WHERE bucket = ? AND supplier_id = ? AND rfq_id = ?
+                """, [.integer(rfq.recipientBucket), .text(recipient.supplierID), .text(rfq.id)])
             try db.execute("UPDATE rfqs SET quote_count = quote_count + 1, decline_count = decline_count - 1 WHERE id = ?",
                            [.text(rfq.id)])
         } else if recipient.response == nil {
-            try recordFirstResponse(db, rfqID: rfq.id, recipient: recipient, response: .quoted, reason: nil, now: now)
+            try recordFirstResponse(db, rfq: rfq, recipient: recipient, response: .quoted, reason: nil, now: now)
         }
         try RFQEvents.quoteSubmitted(db, rfqID: rfq.id, buyerID: rfq.buyerID, supplierID: recipient.supplierID,
                                      quoteID: id, revision: revision, at: nowText)
@@ -116,13 +118,13 @@ public enum QuoteSubmission {
         case .declined: throw RFQProblems.alreadyDeclined
         case nil: break
         }
-        try recordFirstResponse(db, rfqID: rfq.id, recipient: recipient, response: .declined, reason: reason, now: now)
+        try recordFirstResponse(db, rfq: rfq, recipient: recipient, response: .declined, reason: reason, now: now)
     }
 
     /// The supplier's first answer: its time, its delay since the invitation, and one more answered RFQ on its
     /// scorecard (upsert: the row exists since the invitation, but a scorecard must never be the reason an
     /// answer fails).
-    static func recordFirstResponse(_ db: Connection, rfqID: String, recipient: RFQRecipient,
+    static func recordFirstResponse(_ db: Connection, rfq: RFQRecord, recipient: RFQRecipient,
                                     response: RFQRecipient.Response, reason: String?, now: Date) throws {
         let nowText = Timestamp.format(now)
         let invited = Timestamp.parse(recipient.invitedAt) ?? now
@@ -130,12 +132,12 @@ public enum QuoteSubmission {
         try db.execute(
             """
             UPDATE rfq_recipients SET response = ?, responded_at = ?, response_seconds = ?, decline_reason = ?
-            WHERE rfq_id = ? AND supplier_id = ?
+            WHERE bucket = ? AND supplier_id = ? AND rfq_id = ?
             """,
             [.text(response.rawValue), .text(nowText), .integer(seconds), reason.map { .text($0) } ?? .null,
-             .text(rfqID), .text(recipient.supplierID)])
+             .integer(rfq.recipientBucket), .text(recipient.supplierID), .text(rfq.id)])
         let counter = response == .quoted ? "quote_count" : "decline_count"
-        try db.execute("UPDATE rfqs SET \(counter) = \(counter) + 1 WHERE id = ?", [.text(rfqID)])
+        try db.execute("UPDATE rfqs SET \(counter) = \(counter) + 1 WHERE id = ?", [.text(rfq.id)])
         try db.execute(
             """
             INSERT INTO supplier_scorecards (supplier_id, rfqs_answered, updated_at) VALUES (?, 1, ?)

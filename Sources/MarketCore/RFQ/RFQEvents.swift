@@ -9,14 +9,19 @@ import Web
 /// organizations it names.
 public enum RFQEvents {
     /// `rfq.invited`, one per recipient, concerning that supplier. Broadcast reaches thousands: published
-    /// set-based from `rfq_recipients` (one statement joins the recipients to the webhook subscriptions),
-    /// never one statement per supplier.
+    /// set-based (Outbox.publishToEach), and the audience is found from the (few) webhook subscriptions, each
+    /// probing `rfq_recipients` by its primary key (the RFQ's bucket, supplier_id, rfq_id) — never a pass over
+    /// the recipients, so suppliers without a subscription cost nothing.
     public static func invited(_ db: Connection, rfqID: String, at: String) throws {
-        // Set-based (Outbox.publishToEach): only recipients subscribed to rfq.invited cost a row.
         try Outbox.publishToEach(
             db, type: EventType.rfqInvited.rawValue, data: ["rfq_id": .string(rfqID)],
-            organizationsSQL: "SELECT supplier_id FROM rfq_recipients WHERE rfq_id = ? AND invited_at = ?",
-            arguments: [.text(rfqID), .text(at)], at: at)
+            organizationsSQL: """
+                SELECT DISTINCT p.supplier_id FROM webhook_subscriptions s
+                JOIN rfq_recipients p ON p.bucket = (SELECT recipient_bucket FROM rfqs WHERE id = ?)
+                    AND p.supplier_id = s.organization_id AND p.rfq_id = ?
+                WHERE s.status = 'active'
+                """,
+            arguments: [.text(rfqID), .text(rfqID)], at: at)
     }
 
     /// `quote.submitted`, concerning the buyer (and the supplier that quoted). Sent for every revision.

@@ -35,7 +35,7 @@ public enum RFQJSON {
         object["buyer"] = buyer
         if let items { object["items"] = .array(items.map(\.json)) }
         object["invited_at"] = .string(recipient.invitedAt)
-        object["invited_directly"] = .bool(recipient.source == "named")
+        object["invited_directly"] = .bool(recipient.named)
         object["response"] = .string(recipient.response?.rawValue ?? "pending")
         object["responded_at"] = .optional(recipient.respondedAt)
         object["decline_reason"] = .optional(recipient.declineReason)

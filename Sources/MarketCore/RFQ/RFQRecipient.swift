@@ -8,19 +8,21 @@ public struct RFQRecipient: Sendable {
     }
 
     public let supplierID: String
-    /// `named` (the buyer named it, or a listing of it) or `broadcast` (matched by category).
-    public let source: String
+    /// The buyer named it (or a listing of it); false when broadcast matched it by category.
+    public let named: Bool
+    /// The RFQ's creation: recipients are fixed then.
     public let invitedAt: String
     public let response: Response?
     public let respondedAt: String?
     public let declineReason: String?
 
-    static let columns = "p.supplier_id, p.source, p.invited_at, p.response, p.responded_at, p.decline_reason"
+    /// Read together with `RFQRecord.columns` (the invitation time is `r.created_at`).
+    static let columns = "p.supplier_id, p.named, p.response, p.responded_at, p.decline_reason"
 
     static func decode(_ row: Row) -> RFQRecipient {
         RFQRecipient(
-            supplierID: row.string("supplier_id") ?? "", source: row.string("source") ?? "broadcast",
-            invitedAt: row.string("invited_at") ?? "", response: row.string("response").flatMap(Response.init(rawValue:)),
+            supplierID: row.string("supplier_id") ?? "", named: row.bool("named") ?? false,
+            invitedAt: row.string("created_at") ?? "", response: row.string("response").flatMap(Response.init(rawValue:)),
             respondedAt: row.string("responded_at"), declineReason: row.string("decline_reason"))
     }
 }

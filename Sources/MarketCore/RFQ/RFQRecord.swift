@@ -16,6 +16,8 @@ public struct RFQRecord: Sendable {
     public let sealed: Bool
     public let state: RFQState
     public let recipientCount: Int
+    /// Where its `rfq_recipients` rows are (the first part of their key).
+    public let recipientBucket: Int64
     public let quoteCount: Int
     public let declineCount: Int
     /// The supplier ids the buyer named itself; it may see these, never the broadcast ones.
@@ -34,7 +36,7 @@ public struct RFQRecord: Sendable {
 
     static let columns = """
         r.id, r.buyer_id, r.created_by, r.title, r.currency, r.respond_by, r.delivery_country, r.shipping_address, r.broadcast, r.sealed, \
-        r.state, r.recipient_count, r.quote_count, r.decline_count, r.invited_seller_ids, r.checkout_id, r.awarded_at, r.cancelled_at, r.cancel_reason, \
+        r.state, r.recipient_count, r.recipient_bucket, r.quote_count, r.decline_count, r.invited_seller_ids, r.checkout_id, r.awarded_at, r.cancelled_at, r.cancel_reason, \
         r.created_at, r.updated_at
         """
 
@@ -51,6 +53,7 @@ public struct RFQRecord: Sendable {
             deliveryCountry: row.string("delivery_country") ?? "",
             shippingAddress: row.string("shipping_address").flatMap(decodeAddress), broadcast: row.bool("broadcast") ?? false,
             sealed: row.bool("sealed") ?? false, state: state, recipientCount: row.int("recipient_count") ?? 0,
+            recipientBucket: row.int64("recipient_bucket") ?? 0,
             quoteCount: row.int("quote_count") ?? 0, declineCount: row.int("decline_count") ?? 0,
             invitedSellerIDs: invited, checkoutID: row.string("checkout_id"), awardedAt: row.string("awarded_at"),
             cancelledAt: row.string("cancelled_at"), cancelReason: row.string("cancel_reason"),
@@ -75,9 +78,9 @@ public struct RFQRecord: Sendable {
         guard let row = try db.queryOne(
             """
             SELECT \(columns), \(RFQRecipient.columns)
-            FROM rfq_recipients p JOIN rfqs r ON r.id = p.rfq_id
-            WHERE p.rfq_id = ? AND p.supplier_id = ?
-            """, [.text(id), .text(supplierID)])
+            FROM rfqs r JOIN rfq_recipients p ON p.bucket = r.recipient_bucket AND p.supplier_id = ? AND p.rfq_id = r.id
+            WHERE r.id = ?
+            """, [.text(supplierID), .text(id)])
         else { return nil }
         return (try decode(row), RFQRecipient.decode(row))
     }

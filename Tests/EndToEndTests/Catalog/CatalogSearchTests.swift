@@ -120,6 +120,16 @@ final class CatalogSearchTests: XCTestCase {
         XCTAssertEqual(display.json["data"]?.arrayValue?.first?["converted_unit_price"], .null, "no rate: no converted price")
         XCTAssertEqual(market.ids(display), [eur])
 
+        // A new rate takes over at its effective time, without any write in between (cached results are
+        // keyed by the rates in force).
+        try market.createFXRate(admin, base: "USD", quote: "KRW", rate: "1000", effectiveFrom: market.clock.now().addingTimeInterval(3600))
+        XCTAssertEqual(Set(try market.searchIDs([("min_price", "9.99"), ("currency", "USD")])), [usd, krw])
+        market.clock.advance(seconds: 7200)
+        XCTAssertEqual(Set(try market.searchIDs([("min_price", "9.99"), ("currency", "USD")])), [usd, krw], "13,500 KRW is 13.50 USD now")
+        XCTAssertEqual(Set(try market.searchIDs([("min_price", "13.50"), ("currency", "USD")])), [krw])
+        let fresh = try market.client.get("/v1/catalog/products?min_price=13.50&currency=USD", headers: ["Cache-Control": "no-cache"])
+        XCTAssertEqual(market.ids(fresh), [krw])
+
         let missing = try market.search([("min_price", "1")])
         XCTAssertEqual(missing.status, 422)
         XCTAssertEqual(errorFields(missing), ["currency"])

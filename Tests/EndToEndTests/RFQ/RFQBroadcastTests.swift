@@ -165,4 +165,39 @@ final class RFQBroadcastTests: XCTestCase {
         XCTAssertEqual(try purchaser.client.get("/v1/buyer/rfqs?status=closed").json["data"]?.arrayValue?.count, 0)
         XCTAssertEqual(try purchaser.client.get("/v1/buyer/rfqs?status=soon").status, 422)
     }
+
+    /// The inbox walks the recipient buckets newest first; its pages are stable across a bucket boundary.
+    func testInboxPagesAcrossRecipientBuckets() throws {
+        let market = try TestMarket()
+        let admin = try market.operatorAccount()
+        let bolts = try market.createCategory(admin, en: "Bolts", ko: "볼트")
+        let supplier = try market.supplier(declaring: [bolts])
+        let buyer = try market.signUp(.buyer)
+        var ids = [String]()
+        for round in 0..<4 {
+            market.clock.advance(seconds: 1)  // ids are time-ordered to the millisecond
+            if round == 2 {
+                // Pretend the newest bucket is full: the next RFQs open bucket 1.
+                try market.app.services.database.write { db in
+                    try db.execute("UPDATE rfq_recipient_buckets SET recipients = ? WHERE bucket = 0",
+                                   [.integer(RFQRecipientBuckets.capacity)])
+                }
+            }
+            ids.append(try market.createRFQ(buyer, market.rfqBody(title: "RFQ \(round)", categoryID: bolts, broadcast: true))["id"]?
+                .stringValue ?? "")
+        }
+        XCTAssertEqual(try market.scalar("SELECT count(DISTINCT bucket) FROM rfq_recipients", []), 2)
+        var seen = [String]()
+        var cursor: String?
+        repeat {
+            let page = try supplier.client.get("/v1/seller/rfqs?limit=1" + (cursor.map { "&cursor=\($0)" } ?? ""))
+            XCTAssertEqual(page.status, 200, page.text)
+            seen += page.json["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            cursor = page.json["next_cursor"]?.stringValue
+        } while cursor != nil && seen.count < 10
+        XCTAssertEqual(seen, ids.reversed())
+        // Every invitation is still reachable by id, whatever its bucket.
+        for id in ids { XCTAssertEqual(try supplier.client.get("/v1/seller/rfqs/\(id)").status, 200) }
+        XCTAssertEqual(try supplier.client.get("/v1/seller/rfqs?cursor=bm90LWEtY3Vyc29y").status, 422)
+    }
 }

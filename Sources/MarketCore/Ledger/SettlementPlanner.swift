@@ -1,0 +1,83 @@
+/// The bookkeeping of one settlement run, whatever the items come from (rows streamed from SQLite in
+/// `SettlementRun`, an in-memory model in the property tests): which statement each line goes to and at
+/// which position, the statements' running totals, and which deductions their earnings cover.
+///
+/// Holds one `SettlementStatementBuilder` per supplier and payout currency — never the lines.
+public struct SettlementPlanner {
+    public struct Key: Hashable, Comparable, Sendable {
+        public let supplierID: String
+        public let currency: Currency
+        public init(supplierID: String, currency: Currency) {
+            self.supplierID = supplierID
+            self.currency = currency
+        }
+        public static func < (a: Key, b: Key) -> Bool { (a.supplierID, a.currency.code) < (b.supplierID, b.currency.code) }
+    }
+
+    /// Where a line was placed: the caller persists it there.
+    public struct Placement: Sendable {
+        public let line: SettlementLine
+        public let settlementID: String
+        public let position: Int64
+    }
+
+    private struct Group {
+        let id: String
+        var builder: SettlementStatementBuilder
+        var nextPosition: Int64 = 0
+    }
+
+    private var groups: [Key: Group] = [:]
+    private let makeID: () -> String
+
+    /// `makeID` names a new statement (`ID.make("stl")` in the store).
+    public init(makeID: @escaping () -> String) {
+        self.makeID = makeID
+    }
+
+    /// Puts a line on its supplier's statement in its payout currency.
+    public mutating func add(_ line: SettlementLine) throws -> Placement {
+        let key = Key(supplierID: line.item.supplierID, currency: line.item.payoutCurrency)
+        var group = groups[key] ?? Group(id: makeID(), builder: SettlementStatementBuilder(supplierID: key.supplierID, currency: key.currency))
+        try group.builder.add(line)
+        let placement = Placement(line: line, settlementID: group.id, position: group.nextPosition)
+        group.nextPosition += 1
+        groups[key] = group
+        return placement
+    }
+
+    /// Deductions of ONE supplier and payout currency, oldest first, added to its statement while the
+    /// statement's net stays at or above zero (earnings first: call after every `add`). Returns the placed
+    /// lines and the rest, which waits for a later run.
+    public mutating func deduct(_ lines: [SettlementLine]) throws -> (placed: [Placement], carried: ArraySlice<SettlementLine>) {
+        var placed = [Placement]()
+        for (index, line) in lines.enumerated() {
+            let key = Key(supplierID: line.item.supplierID, currency: line.item.payoutCurrency)
+            let covered = groups[key].map { $0.builder.covers(line) } ?? (line.net.minorUnits >= 0)
+            guard covered else { return (placed, lines[index...]) }
+            placed.append(try add(line))
+        }
+        return (placed, lines[lines.endIndex...])
+    }
+
+    /// The statements with at least one line, by supplier then currency.
+    public var statements: [(id: String, builder: SettlementStatementBuilder)] {
+        groups.sorted { $0.key < $1.key }.compactMap { _, group in
+            group.builder.totals.lineCount > 0 ? (group.id, group.builder) : nil
+        }
+    }
+}
+
+extension SettlementRateMethod {
+    /// The rate a settlement uses for an order of `source` paid out in `payout`: none needed when they are
+    /// the same; else the rate the order locked; else (it locked none) the rate in force now; nil when
+    /// there is none — the order waits.
+    public static func resolve(source: Currency, payout: Currency, locked: ExactDecimal?, inForce: () -> ExactDecimal?)
+        -> (rate: ExactDecimal, method: SettlementRateMethod)?
+    {
+        if source == payout { return (.one, .identity) }
+        if let locked, locked.isPositive { return (locked, .locked) }
+        guard let rate = inForce(), rate.isPositive else { return nil }
+        return (rate, .atSettlement)
+    }
+}
