@@ -12,5 +12,6 @@ public enum BuyerModule {
         BuyerRFQRoutes.register(routes)
         ReviewRoutes.register(routes)
         InvoiceRoutes.register(routes)
+        PurchasingRoutes.register(routes)
     }
 }

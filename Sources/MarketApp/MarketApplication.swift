@@ -16,6 +16,8 @@ public final class MarketApplication: Sendable {
     public let configuration: AppConfiguration
     /// Background work beside the HTTP server: webhook delivery from the outbox.
     public let webhooks: WebhookDispatcher
+    /// Background work beside the HTTP server: recurring orders placed when due.
+    public let recurringOrders: RecurringOrderScheduler
     /// Open-connection figures for /metrics, set once the server runs.
     let serverStats: ServerStatsSource
 
@@ -23,6 +25,7 @@ public final class MarketApplication: Sendable {
     public static var migrations: [Migration] {
         CoreSchema.migrations + CatalogSchema.migrations + OrderSchema.migrations + RFQSchema.migrations
             + EventSchema.migrations + LedgerSchema.migrations + RatingSchema.migrations + PaymentSchema.migrations
+            + PriceListSchema.migrations + PurchasingSchema.migrations
     }
 
     public init(configuration: AppConfiguration, clock: any MarketClock = SystemClock()) throws {
@@ -45,6 +48,7 @@ public final class MarketApplication: Sendable {
         let services = MarketServices(database: database, clock: clock, settings: configuration.market)
         self.services = services
         self.webhooks = WebhookDispatcher(services: services)
+        self.recurringOrders = RecurringOrderScheduler(services: services)
         let stats = ServerStatsSource()
         self.serverStats = stats
 

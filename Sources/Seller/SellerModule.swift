@@ -12,5 +12,6 @@ public enum SellerModule {
         SellerRFQRoutes.register(routes)
         SellerSettlementRoutes.register(routes)
         SellerReviewRoutes.register(routes)
+        PriceListRoutes.register(routes)
     }
 }

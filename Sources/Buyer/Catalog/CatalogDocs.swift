@@ -29,6 +29,8 @@ enum CatalogDocs {
                 [("id", Schema.string()), ("name", Schema.string()), ("rating", Schema.nullable(["type": "number"]))],
                 required: ["id", "name", "rating"])),
             ("restricted", Schema.boolean), ("created_at", Schema.dateTime),
+            ("price_source", Schema.string(enum: ["list", "contract"])), ("list_unit_price", Schema.ref("UnitPrice")),
+            ("list_price_tiers", Schema.array(Schema.object([("min_quantity", Schema.integer()), ("unit_price", Schema.decimal)]))),
         ], required: ["id", "sku", "title", "unit_price", "seller"])
 
     static let productDetails = Schema.object(
@@ -39,7 +41,7 @@ enum CatalogDocs {
             ("quote", Schema.object(
                 [
                     ("quantity", Schema.integer()), ("unit_price", Schema.ref("UnitPrice")), ("line_total", Schema.ref("Money")),
-                    ("meets_min_order_quantity", Schema.boolean),
+                    ("meets_min_order_quantity", Schema.boolean), ("price_source", Schema.string(enum: ["list", "contract"])),
                     ("converted", Schema.nullable(Schema.object([
                         ("unit_price", Schema.ref("UnitPrice")), ("line_total", Schema.ref("Money")),
                         ("rate", Schema.object([("from", Schema.string()), ("to", Schema.string()), ("rate", Schema.decimal),
@@ -86,6 +88,12 @@ enum CatalogDocs {
             words to reach the rest), and facets count the \(CatalogSearch.facetWindow) most recent matches, \
             with `facets.complete: false` when there were more. Results are cached until the catalog changes \
             (any change invalidates them at once); `Cache-Control: no-cache` computes afresh.
+
+            A signed-in buyer sees its own prices: where a supplier's contract price list applies to it, a hit's \
+            `unit_price`, `price_tiers` and `converted_unit_price` are the contract's (`price_source: contract`, with \
+            the public `list_unit_price` and `list_price_tiers` beside them) — the prices checkout charges. Price \
+            filters (`min_price`, `max_price`) and price sorts use the public list prices, for everyone: contract \
+            prices are resolved for the page of hits only, so search stays as fast for a buyer with price lists.
             """,
         tags: tag,
         parameters: CommonSchemas.pageParameters + [
@@ -116,7 +124,9 @@ enum CatalogDocs {
         description: """
             `quantity` prices that many units by the listing's tiers (`quote`); with `currency`, prices are also \
             shown converted as checkout would charge them (unit price converted to 6 decimals, line rounded \
-            half-to-even). A draft, deleted, suspended supplier's or restricted-to-others listing is a 404.
+            half-to-even). A draft, deleted, suspended supplier's or restricted-to-others listing is a 404. A signed-in \
+            buyer with a contract price list for the listing sees the contract prices (`price_source: contract`, \
+            public `list_unit_price` and `list_price_tiers` beside them), in the listing and in `quote`.
             """,
         tags: tag,
         parameters: [

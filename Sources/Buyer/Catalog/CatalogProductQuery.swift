@@ -26,8 +26,10 @@ struct CatalogProductQuery {
     /// the tier's unit price and `round_half_even(unit × quantity)` in the listing currency, and, when a
     /// currency was asked for, the same line as checkout prices it there (unit price converted to six
     /// decimals, then the line rounded) with the rate used.
-    static func quote(_ listing: Listing, quantity: Int64, rates: inout CatalogRates?) -> JSON {
-        let amount = TierPricing.unitPrice(base: listing.unitPrice, tiers: listing.priceTiers, quantity: quantity)
+    /// The unit price is the buyer's (`BuyerPricing`: contract prices for a signed-in buyer, else the tier).
+    static func quote(_ listing: Listing, quantity: Int64, rates: inout CatalogRates?, offer: BuyerOffer) -> JSON {
+        let buyerPrice = offer.price(quantity: quantity)
+        let amount = buyerPrice.amount
         guard let unit = try? UnitPrice(amount: amount, currency: listing.currency),
             let identity = try? LinePricing.price(
                 unit, quantity: quantity,
@@ -36,6 +38,7 @@ struct CatalogProductQuery {
         var object: JSONObject = [
             "quantity": .int(quantity), "unit_price": CatalogListingJSON.price(amount, listing.currency),
             "line_total": identity.lineTotal.json, "meets_min_order_quantity": .bool(quantity >= listing.minOrderQuantity),
+            "price_source": .string(buyerPrice.source.name),
         ]
         if var table = rates {
             if let fx = table.quote(from: listing.currency), let line = try? LinePricing.price(unit, quantity: quantity, fx: fx) {

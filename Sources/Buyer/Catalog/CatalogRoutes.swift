@@ -16,7 +16,7 @@ enum CatalogRoutes {
             let base = Currency(code: services.settings.baseCurrency) ?? .usd
             let query = try CatalogSearchRequest(request.query, baseCurrency: base)
             let viewer = buyerID(context.principal)
-            let (result, rows, rates) = try services.database.read { db -> (CatalogSearch.Result, [Row], CatalogRates?) in
+            let (result, rows, rates, contracts) = try services.database.read { db -> (CatalogSearch.Result, [Row], CatalogRates?, [String: [ContractEntry]]) in
                 var categories: [String]?
                 if let id = query.categoryID {
                     let ids = try ReferenceData.categoryAndDescendants(db, categoryID: id)
@@ -37,12 +37,18 @@ enum CatalogRoutes {
                 let rates = try query.currency.map {
                     try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
                 }
-                return (result, rows, rates)
+                // A signed-in buyer's contract prices, for this page's hits only (one statement); price
+                // filters and sorts above use list prices (see CatalogDocs.search).
+                let contracts = try BuyerPricing.contracts(db, buyerID: viewer, productIDs: rows.compactMap { $0.string("id") }, at: services.now())
+                return (result, rows, rates, contracts)
             }
             var displayRates = rates
             let hits = rows.compactMap { row -> JSON? in
                 guard let listing = Listing(row: row) else { return nil }
-                return .object(CatalogListingJSON.hit(listing, row: row, language: request.language, rates: &displayRates))
+                let offer = BuyerOffer(listing, contracts: contracts)
+                var hit = CatalogListingJSON.hit(offer.applied(to: listing), row: row, language: request.language, rates: &displayRates)
+                offer.annotate(&hit, listing: listing)
+                return .object(hit)
             }
             let next = result.next.map { Pagination.cursor(for: $0.encoded(sort: query.sort, keyCurrency: query.keyCurrency)) }
             let categories: JSON = .array(result.facets.categories.map { ["id": .string($0.categoryID), "count": .int($0.count)] })
@@ -57,7 +63,7 @@ enum CatalogRoutes {
             let page = try CatalogProductQuery(request.query)
             let viewer = buyerID(context.principal)
             let id = request.parameter("id")
-            let (row, rates) = try services.database.read { db -> (Row?, CatalogRates?) in
+            let (row, rates, contracts) = try services.database.read { db -> (Row?, CatalogRates?, [String: [ContractEntry]]) in
                 // One statement: the listing, its supplier, the supplier's rating and the category's names.
                 guard let row = try db.queryOne(
                     """
@@ -65,16 +71,18 @@ enum CatalogRoutes {
                     FROM \(CatalogListingJSON.from) LEFT JOIN categories c ON c.id = p.category_id
                     WHERE p.id = ? AND p.status = 'active' AND o.status = 'active'
                     """, [.text(id)])
-                else { return (nil, nil) }
+                else { return (nil, nil, [:]) }
                 let rates = try page.currency.map {
                     try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
                 }
-                return (row, rates)
+                return (row, rates, try BuyerPricing.contracts(db, buyerID: viewer, productIDs: [id], at: services.now()))
             }
             // Restricted to other buyers looks exactly like absent.
             guard let row, let listing = Listing(row: row), listing.isVisible(to: viewer) else { throw APIError.notFound("listing") }
             var displayRates = rates
-            var object = CatalogListingJSON.hit(listing, row: row, language: request.language, rates: &displayRates)
+            let offer = BuyerOffer(listing, contracts: contracts)
+            var object = CatalogListingJSON.hit(offer.applied(to: listing), row: row, language: request.language, rates: &displayRates)
+            offer.annotate(&object, listing: listing)
             object["description"] = listing.description.json
             object["display_description"] = .optional(listing.description.text(request.language))
             object["attributes"] = .object(listing.attributes)
@@ -85,7 +93,7 @@ enum CatalogRoutes {
                 ]
             }
             if let quantity = page.quantity {
-                object["quote"] = CatalogProductQuery.quote(listing, quantity: quantity, rates: &displayRates)
+                object["quote"] = CatalogProductQuery.quote(listing, quantity: quantity, rates: &displayRates, offer: offer)
             }
             return .json(.object(object))
         }

@@ -91,9 +91,11 @@ public enum MarketCommand {
         try server.start()
         server.shutdownOnSignals()
         app.webhooks.start()
+        app.recurringOrders.start()
         say("marketplace serving on http://\(configuration.http.host):\(server.port) (database \(configuration.databasePath), synchronous=\(configuration.synchronous.rawValue))")
         server.waitUntilStopped()
         app.webhooks.stop()
+        app.recurringOrders.stop()
         app.services.database.close()
         say("marketplace stopped cleanly")
         return 0

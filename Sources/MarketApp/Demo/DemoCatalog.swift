@@ -98,7 +98,7 @@ enum DemoCatalog {
                 let bulk = item.cents < 1000
                 let base = price(cents: item.cents, currency: currency, variant: variant)
                 let tiers = bulk
-                    ? "100:\(price(cents: item.cents * 95 / 100, currency: currency, variant: variant));1000:\(price(cents: item.cents * 85 / 100, currency: currency, variant: variant))"
+                    ? "500:\(price(cents: item.cents * 95 / 100, currency: currency, variant: variant));5000:\(price(cents: item.cents * 85 / 100, currency: currency, variant: variant))"
                     : "10:\(price(cents: item.cents * 97 / 100, currency: currency, variant: variant))"
                 let titleEN = bulk ? "\(item.en) \(size)x\(length) \(finish.en)" : "\(item.en) model \(100 + n)"
                 let titleKO = bulk ? "\(item.ko) \(size)x\(length) \(finish.ko)" : "\(item.ko) 모델 \(100 + n)"

@@ -82,6 +82,7 @@ public struct DemoData: Sendable {
         let operatorClient = try client(email: Self.operatorEmail)
         var clients: [String: TestClient] = [:]
         for org in Self.suppliers + Self.buyers { clients[org.email] = try client(email: org.email) }
+        clients[Self.operatorEmail] = operatorClient  // DemoFlows records buyers' payments as the operator
 
         // Reference data: categories, FX rates, fee rules, buyer credit.
         let categories = try loadCategories(operatorClient)
@@ -106,7 +107,7 @@ public struct DemoData: Sendable {
         }
 
         // Suppliers: profile (categories they sell in) and a catalog imported as CSV.
-        var productIDs: [String: [String]] = [:]
+        var products: [String: [DemoProduct]] = [:]
         for (index, supplier) in Self.suppliers.enumerated() {
             guard let client = clients[supplier.email] else { continue }
             let mine = DemoCatalog.categoryKeys(forSupplier: index).compactMap { categories[$0] }
@@ -114,14 +115,17 @@ public struct DemoData: Sendable {
             let csv = DemoCatalog.csv(supplierIndex: index, currency: supplier.currency, categories: categories)
             try call(client, .post, "/v1/seller/products/import", body: Array(csv.utf8), contentType: "text/csv")
             let listing = try call(client, .get, "/v1/seller/products?limit=200")
-            productIDs[supplier.email] = listing["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            products[supplier.email] = listing["data"]?.arrayValue?.compactMap { item in
+                guard let id = item["id"]?.stringValue else { return nil }
+                return DemoProduct(id: id, stock: item["stock"]?.int64Value ?? 0, minimum: item["min_order_quantity"]?.int64Value ?? 1)
+            } ?? []
         }
 
         // Buyers: approval rules, orders in several states, an RFQ with quotes.
         if let daehan = clients["buyer@daehan.demo"] {
-            try call(daehan, .put, "/v1/buyer/approval-rules", [["min_total": ["amount": "5000000", "currency": "KRW"], "approver_role": "approver"]])
+            try call(daehan, .put, "/v1/buyer/approval-rules", [["min_total": ["amount": "1000000", "currency": "KRW"], "approver_role": "approver"]])
         }
-        try DemoFlows(api: DemoAPI(), clients: clients, productIDs: productIDs, categories: categories)
+        try DemoFlows(api: DemoAPI(), clients: clients, products: products, categories: categories)
             .run(approver: try client(email: "approver@daehan.demo"))
     }
 

@@ -4,14 +4,25 @@ import Web
 
 /// Demo activity through the API: orders in every state, an open and an awarded RFQ with quotes in
 /// several currencies.
+/// A listing as the demo picks from it.
+struct DemoProduct {
+    let id: String
+    let stock: Int64
+    let minimum: Int64
+}
+
 struct DemoFlows {
     let api: DemoAPI
     let clients: [String: TestClient]
-    let productIDs: [String: [String]]
+    let products: [String: [DemoProduct]]
     let categories: [String: String]
 
     static let address: JSON = [
-        "name": "Receiving dock 3", "line1": "123 Teheran-ro", "city": "Seoul", "postal_code": "06236", "country": "KR",
+        "recipient": "Receiving dock 3", "line1": "123 Teheran-ro", "city": "Seoul", "postal_code": "06236", "country": "KR",
+    ]
+
+    static let usAddress: JSON = [
+        "recipient": "Receiving", "company": "Midwest Builders", "line1": "400 W Lake St", "city": "Chicago", "postal_code": "60606", "country": "US",
     ]
 
     func run(approver: TestClient) throws {
@@ -53,7 +64,7 @@ struct DemoFlows {
         try api.call(midwest, .post, "/v1/buyer/orders/\(cancelled)/cancel", [:])
         _ = placed
 
-        // Large KRW orders wait for Daehan's approver (rule: 5,000,000 KRW).
+        // Large KRW orders wait for Daehan's approver (rule: 1,000,000 KRW).
         let pending = try order(daehan, currency: "KRW", [(hanil, 3, 60_000)])
         let rejected = try order(daehan, currency: "KRW", [(hanil, 4, 60_000)])
         try api.call(approver, .post, "/v1/buyer/orders/\(rejected)/reject", ["reason": "Over this quarter's budget"])
@@ -82,7 +93,7 @@ struct DemoFlows {
                 let cheap = try quote(rhein, rfqID, itemID, currency: "EUR", price: "0.31", lead: 18)
                 try quote(hanil, rfqID, itemID, currency: "KRW", price: "480", lead: 9)
                 if let quoteID = cheap["id"]?.stringValue {
-                    try api.call(midwest, .post, "/v1/buyer/rfqs/\(rfqID)/award", ["quote_id": .string(quoteID)])
+                    try api.call(midwest, .post, "/v1/buyer/rfqs/\(rfqID)/award", ["quote_id": .string(quoteID), "shipping_address": Self.usAddress])
                 }
             }
         }
@@ -90,9 +101,11 @@ struct DemoFlows {
 
     /// Places an order; lines are (supplier email, product index in its catalog, quantity). Returns the first order id.
     private func order(_ buyer: TestClient, currency: String, _ lines: [(String, Int, Int)], terms: String = "prepaid") throws -> String {
+        // The index-th listing of the supplier that can take this quantity (stock and minimum order).
         let items: [JSON] = lines.compactMap { supplier, index, quantity in
-            guard let ids = productIDs[supplier], !ids.isEmpty else { return nil }
-            return ["product_id": .string(ids[index % ids.count]), "quantity": .int(quantity)]
+            let fitting = (products[supplier] ?? []).filter { $0.stock >= Int64(quantity) && $0.minimum <= Int64(quantity) }
+            guard !fitting.isEmpty else { return nil }
+            return ["product_id": .string(fitting[index % fitting.count].id), "quantity": .int(quantity)]
         }
         let result = try api.call(buyer, .post, "/v1/buyer/orders", [
             "currency": .string(currency), "lines": .array(items), "shipping_address": Self.address,
@@ -108,8 +121,20 @@ struct DemoFlows {
 
     private func advance(_ email: String, _ orderID: String, to state: String) throws {
         try seller(email, orderID, "confirm")
+        try payIfPrepaid(email, orderID)
         try seller(email, orderID, "ship", ["carrier": "DHL", "tracking_number": .string("DHL-\(orderID.suffix(8))")])
         if state == "delivered" { try seller(email, orderID, "deliver") }
+    }
+
+    /// A prepaid order ships only once paid: the operator records the buyer's bank transfer of what is due.
+    private func payIfPrepaid(_ sellerEmail: String, _ orderID: String) throws {
+        guard let operatorClient = clients[DemoData.operatorEmail], let client = clients[sellerEmail] else { return }
+        let order = try api.call(client, .get, "/v1/seller/orders/\(orderID)")
+        guard order["payment_terms"]?.stringValue == "prepaid", order["payment_status"]?.stringValue != "paid",
+              let due = order["amount_due"] else { return }
+        try api.call(operatorClient, .post, "/v1/admin/payments", [
+            "order_id": .string(orderID), "amount": due, "method": "bank_transfer", "reference": .string("DEMO-WIRE-\(orderID.suffix(10))"),
+        ])
     }
 
     @discardableResult

@@ -51,8 +51,9 @@ public enum ListingCSV {
         func cell(_ name: String) -> String? { header.positions[name].map { fields[$0] } }
         func text(_ name: String, maxLength: Int) -> FieldChange<String> {
             guard let value = cell(name) else { return .keep }
-            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .clear }
-            guard value.count <= maxLength else {
+            if isBlank(value) { return .clear }
+            // Characters never outnumber UTF-8 bytes: count them only when the bytes might be too many.
+            guard value.utf8.count <= maxLength || value.count <= maxLength else {
                 validation.add(name, "must be at most \(maxLength) characters", ko: "최대 \(maxLength)자까지 가능합니다")
                 return .keep
             }
@@ -64,7 +65,7 @@ public enum ListingCSV {
         }
         func integer(_ name: String, min: Int64, max: Int64) -> Int64? {
             guard let value = cell(name) else { return nil }
-            guard let number = Int64(value.trimmingCharacters(in: .whitespaces)), (min...max).contains(number) else {
+            guard let number = Int64(value) ?? Int64(value.trimmingCharacters(in: .whitespaces)), (min...max).contains(number) else {
                 validation.add(name, "must be a whole number from \(min) to \(max)", ko: "\(min)부터 \(max) 사이의 정수여야 합니다")
                 return nil
             }
@@ -74,9 +75,9 @@ public enum ListingCSV {
         if let sku = cell("sku") {
             if sku.isEmpty {
                 validation.add("sku", "is required", ko: "필수 항목입니다")
-            } else if sku.count > ListingRules.maxSKULength {
+            } else if sku.utf8.count > ListingRules.maxSKULength && sku.count > ListingRules.maxSKULength {
                 validation.add("sku", "must be at most \(ListingRules.maxSKULength) characters", ko: "최대 \(ListingRules.maxSKULength)자까지 가능합니다")
-            } else if sku.trimmingCharacters(in: .whitespacesAndNewlines) != sku || sku.contains("\n") || sku.contains("\r") {
+            } else if !ListingChanges.isCleanSKU(sku) {
                 validation.add("sku", "must not start or end with spaces or contain line breaks", ko: "앞뒤 공백이나 줄바꿈을 포함할 수 없습니다")
             } else {
                 changes.sku = sku
@@ -118,6 +119,11 @@ public enum ListingCSV {
             }
         }
         return changes
+    }
+
+    /// Empty, or white space only. Cheaper than trimming: a cell with text stops at its first character.
+    static func isBlank(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     static func price(_ text: String, field: String, validation: Validation) -> ExactDecimal? {

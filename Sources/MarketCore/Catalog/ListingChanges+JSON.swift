@@ -68,15 +68,21 @@ extension ListingChanges {
             guard let value = object.object[language] else { return .keep }
             if value == .null { return .clear }
             guard let text = object.string(language, minLength: 0, maxLength: maxLength) else { return .keep }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? .clear : .set(text)
+            return ListingCSV.isBlank(text) ? .clear : .set(text)
         }
         return (change("en"), change("ko"))
     }
 
+    /// No white space at either end, no line break inside: SKUs are matched exactly (imports, quick order).
+    static func isCleanSKU(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
+        return !first.properties.isWhitespace && !last.properties.isWhitespace
+            && !value.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
+    }
+
     static func sku(_ value: String?, _ body: FieldReader) -> String? {
         guard let value else { return nil }
-        guard value.trimmingCharacters(in: .whitespaces) == value, !value.contains("\n"), !value.contains("\r") else {
+        guard isCleanSKU(value) else {
             body.fail("sku", "must not start or end with spaces or contain line breaks", ko: "앞뒤 공백이나 줄바꿈을 포함할 수 없습니다")
             return nil
         }

@@ -74,6 +74,8 @@ public struct LedgerAccount: Sendable, Hashable, Comparable, CustomStringConvert
     /// Organization ids are ours (`org_…`) and never contain ':'; an empty or odd one still yields a
     /// distinct, parseable code rather than a crash.
     private static func owner(_ id: String) -> String {
-        id.isEmpty ? "-" : id.replacingOccurrences(of: ":", with: "_")
+        if id.isEmpty { return "-" }
+        guard id.utf8.contains(UInt8(ascii: ":")) else { return id }
+        return String(decoding: id.utf8.map { $0 == UInt8(ascii: ":") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 }

@@ -9,13 +9,19 @@ public struct SettlementStatementBuilder: Sendable {
     /// Σ source net per supplier account (payable or receivable) in its order currency.
     private var sourceNets: [LedgerAccount: Int64] = [:]
     /// Σ per (order currency, rate) of the source nets and of the converted nets.
-    private var conversions: [ConversionKey: (from: Int64, to: Int64, count: Int)] = [:]
+    private var conversions: [ConversionKey: ConversionSums] = [:]
     private var conversionOrder: [ConversionKey] = []
     private var accountOrder: [LedgerAccount] = []
 
     private struct ConversionKey: Hashable {
         let source: Currency
         let rate: ExactDecimal
+    }
+
+    private struct ConversionSums {
+        var from: Int64 = 0
+        var to: Int64 = 0
+        var count = 0
     }
 
     public init(supplierID: String, currency: Currency) {
@@ -35,7 +41,7 @@ public struct SettlementStatementBuilder: Sendable {
         sourceNets[account] = try Self.sum(sourceNets[account] ?? 0, line.sourceNet.minorUnits)
         guard line.item.sourceCurrency != currency else { return }
         let key = ConversionKey(source: line.item.sourceCurrency, rate: line.item.rate)
-        var current = conversions[key] ?? (0, 0, 0)
+        var current = conversions[key] ?? ConversionSums()
         if current.count == 0 { conversionOrder.append(key) }
         current.from = try Self.sum(current.from, line.sourceNet.minorUnits)
         current.to = try Self.sum(current.to, line.net.minorUnits)

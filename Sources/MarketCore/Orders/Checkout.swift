@@ -67,7 +67,7 @@ public struct Checkout: Sendable {
 
         let fx = try ReferenceData.fxTable(db, baseCurrency: services.settings.baseCurrency)
         let feeRules = try ReferenceData.feeRules(db)
-        var lookup = CheckoutLookup(db: db, buyerID: request.buyerID)
+        var lookup = CheckoutLookup(db: db, buyerID: request.buyerID, at: now)
 
         // Resolve and price each line.
         var priced = [PricedLine]()

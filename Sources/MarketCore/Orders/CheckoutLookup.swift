@@ -1,3 +1,4 @@
+import Foundation
 import Store
 import Web
 
@@ -30,12 +31,15 @@ struct ResolvedLine: Sendable {
 struct CheckoutLookup {
     let db: Connection
     let buyerID: String
+    /// The checkout's instant: which contract price lists are in force.
+    let at: Date
     private(set) var sellers: [String: SellerInfo] = [:]
     private var paths: [String: [String]] = [:]
 
-    init(db: Connection, buyerID: String) {
+    init(db: Connection, buyerID: String, at: Date) {
         self.db = db
         self.buyerID = buyerID
+        self.at = at
     }
 
     mutating func resolve(_ line: CheckoutLine, errors: Validation) throws -> ResolvedLine? {
@@ -75,8 +79,9 @@ struct CheckoutLookup {
                        ko: "최소 주문 수량 \(minimum)보다 적습니다")
             return nil
         }
-        let tiers = PriceTier.decodeList(row.string("price_tiers"))
-        let amount = TierPricing.unitPrice(base: base, tiers: tiers, quantity: line.quantity)
+        // The buyer's price (contract price lists, else the tier): the same function the catalog shows.
+        let product = PricedProduct(id: productID, currency: currency, unitPrice: base, priceTiers: PriceTier.decodeList(row.string("price_tiers")))
+        let amount = try BuyerPricing.unitPrice(db, buyerID: buyerID, product: product, quantity: line.quantity, at: at).amount
         guard let price = try? UnitPrice(amount: amount, currency: currency) else {
             errors.add("\(line.field).product_id", "has no valid price", ko: "가격이 올바르지 않습니다")
             return nil

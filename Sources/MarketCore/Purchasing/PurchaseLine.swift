@@ -16,8 +16,8 @@ public struct PurchaseLine: Sendable, Equatable {
 
     /// `lines: [{"product_id","quantity"}]` from a body; problems go to the reader's validation, and a
     /// listing named twice is one (combine the quantities).
-    public static func read(_ body: FieldReader, key: String = "lines", required: Bool = true) -> [PurchaseLine]? {
-        guard let readers = body.objects(key, required: required, minCount: 1, maxCount: maxLines) else { return nil }
+    public static func read(_ body: FieldReader, key: String = "lines", minCount: Int = 1) -> [PurchaseLine]? {
+        guard let readers = body.objects(key, required: true, minCount: minCount, maxCount: maxLines) else { return nil }
         var lines: [PurchaseLine] = []
         var seen: [String: String] = [:]
         var complete = true

@@ -153,7 +153,10 @@ public struct QuickOrder {
     /// The 422 naming every problem of the file: `errors: [{"line","field","message"}]`, as the listing
     /// import answers.
     public func failure(language: Language) -> APIError {
-        Self.problem(
+        let problems = problems.enumerated().sorted { a, b in
+            (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
+        }.map(\.element)
+        return Self.problem(
             status: .unprocessableContent, code: "quick_order_rejected",
             detail: LocalizedText(
                 en: "Nothing was ordered: \(problems.count) line\(problems.count == 1 ? "" : "s") could not be resolved.",

@@ -20,6 +20,21 @@ public struct RecurringOrder: Sendable, Equatable {
 
     public static let idPrefix = "rec"
 
+    public init(id: String, buyerID: String, createdBy: String, lines: [PurchaseLine], options: OrderOptions,
+                every: RecurrenceInterval, firstRun: Date, runsScheduled: Int, nextRun: String, createdAt: String, updatedAt: String) {
+        self.id = id
+        self.buyerID = buyerID
+        self.createdBy = createdBy
+        self.lines = lines
+        self.options = options
+        self.every = every
+        self.firstRun = firstRun
+        self.runsScheduled = runsScheduled
+        self.nextRun = nextRun
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
     /// The checkout for one run: `lines[i]` in its problems is the schedule's line i.
     func checkout() -> CheckoutRequest {
         options.checkout(

@@ -19,7 +19,7 @@ enum PaymentCallbackRoutes {
                                           ko: "이 서버에는 결제 콜백이 설정되어 있지 않습니다 (공급자 비밀키 없음)."))
             }
             let signedAt: Int64
-            do {
+            do throws(PaymentCallbackSignature.Failure) {
                 signedAt = try PaymentCallbackSignature.verify(
                     header: request.header(PaymentCallbackSignature.headerName), secret: secret, body: request.body, now: services.now())
             } catch {

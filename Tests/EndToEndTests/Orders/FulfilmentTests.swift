@@ -18,6 +18,7 @@ final class FulfilmentTests: XCTestCase {
         XCTAssertEqual(response.status, 200, response.text)
         XCTAssertEqual(response.json["status"], "confirmed")
         XCTAssertEqual(response.json["allowed_actions"], ["ship", "cancel"])
+        try f.market.payIfPrepaid(id)  // a prepaid order ships only once paid
 
         response = try f.act(sales, "seller", id, "ship", ["carrier": "CJ Logistics"])
         XCTAssertEqual(response.status, 422)

@@ -89,6 +89,7 @@ final class OrderFixture {
     /// Confirm, ship and deliver as the supplier.
     func fulfil(_ orderID: String, file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertEqual(try act(supplier, "seller", orderID, "confirm").status, 200, file: file, line: line)
+        try market.payIfPrepaid(orderID, file: file, line: line)  // a prepaid order ships only once paid
         XCTAssertEqual(try act(supplier, "seller", orderID, "ship", ["carrier": "CJ Logistics", "tracking_number": "6301-2234-9981"]).status,
                        200, file: file, line: line)
         XCTAssertEqual(try act(supplier, "seller", orderID, "deliver").status, 200, file: file, line: line)

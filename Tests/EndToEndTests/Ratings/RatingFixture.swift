@@ -36,6 +36,7 @@ final class RatingFixture {
                  file: StaticString = #filePath, line: UInt = #line) throws {
         let seller = seller ?? supplier
         XCTAssertEqual(try orders.act(seller, "seller", orderID, "confirm").status, 200, file: file, line: line)
+        try market.payIfPrepaid(orderID, file: file, line: line)  // a prepaid order ships only once paid
         let shipped = try orders.act(seller, "seller", orderID, "ship", ["carrier": "CJ Logistics", "tracking_number": "6301-2234-9981"])
         XCTAssertEqual(shipped.status, 200, shipped.text, file: file, line: line)
         if transit > 0 { market.clock.advance(seconds: transit) }

@@ -66,6 +66,7 @@ final class ReviewSubmissionTests: XCTestCase {
         try attempt("placed")
         XCTAssertEqual(try f.orders.act(f.supplier, "seller", order, "confirm").status, 200)
         try attempt("confirmed")
+        try f.orders.market.payIfPrepaid(order)  // a prepaid order ships only once paid
         XCTAssertEqual(try f.orders.act(f.supplier, "seller", order, "ship", ["carrier": "CJ", "tracking_number": "1"]).status, 200)
         try attempt("shipped")
 
