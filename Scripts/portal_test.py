@@ -16,6 +16,7 @@ non-zero on any failure.
 """
 import argparse
 from decimal import Decimal
+import decimal
 import json
 import os
 import re
@@ -549,6 +550,13 @@ def supplier_ships(run, state):
     def confirm_and_ship():
         assert state.get("order"), "no awarded order"
         email = HANIL if state["winner"].startswith("Hanil") else RHEIN
+        # A prepaid order ships only once paid: the operator's finance team records the buyer's transfer.
+        status, order = api.call("GET", f"/v1/buyer/orders/{state['order']}", email=BUYER)
+        due = order.get("amount_due") if isinstance(order, dict) else None
+        if isinstance(due, dict) and decimal.Decimal(due["amount"]) > 0 and order.get("payment_terms") == "prepaid":
+            status, answer = api.call("POST", "/v1/admin/payments", {
+                "order_id": state["order"], "amount": due, "method": "bank_transfer", "reference": "PORTAL-TEST-0001"}, email=OPERATOR)
+            assert status == 201, f"payment: {status} {answer}"
         run.login(email)
         run.go("/seller/orders", "seller-orders")
         run.present(f'#order-list tr[data-order="{state["order"]}"]')

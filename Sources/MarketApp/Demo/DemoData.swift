@@ -127,6 +127,12 @@ public struct DemoData: Sendable {
         }
         try DemoFlows(api: DemoAPI(), clients: clients, products: products, categories: categories)
             .run(approver: try client(email: "approver@daehan.demo"))
+
+        // The operator settles what was delivered and pays the first statement out.
+        let settlement = try call(operatorClient, .post, "/v1/admin/settlements", ["period_end": .string(Timestamp.format(services.now()))])
+        if let first = settlement["settlements"]?.arrayValue?.first?["id"]?.stringValue {
+            try call(operatorClient, .post, "/v1/admin/settlements/\(first)/paid", ["reference": "DEMO-WIRE-0001"])
+        }
     }
 
     private func loadCategories(_ client: TestClient) throws -> [String: String] {

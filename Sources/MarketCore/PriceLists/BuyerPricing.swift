@@ -43,25 +43,54 @@ public enum BuyerPricing {
         return unitPrice(product: product, quantity: quantity, contracts: entries)
     }
 
-    /// The buyer's contract entries valid at `instant` for the given listings, by product id, in ONE
-    /// statement: callers pass a page of search hits, never a whole result set.
+    /// The buyer's contract entries valid at `instant` for the given listings, by product id: callers pass
+    /// a page of search hits, never a whole result set.
+    ///
+    /// Two ways to the same rows, and the cheaper one is taken per call: from the buyer's lists to each
+    /// list's entry for each listing (cost: lists × listings), or from the listings' entries to the
+    /// buyer's membership of each entry's list (cost: the entries of those listings, for every buyer).
+    /// A buyer with a thousand lists and a listing on a thousand customers' lists are both real, so the
+    /// order is not left to averages: the buyer's lists are counted (an index range, usually a handful),
+    /// then the listings' entries up to that bound, and `CROSS JOIN` fixes the join order chosen (SQLite
+    /// never reorders a CROSS JOIN: https://sqlite.org/optoverview.html, "Manual Control Of Query Plans
+    /// Using CROSS JOIN"). A buyer without lists costs one index probe.
     public static func contracts(
         _ db: Connection, buyerID: String?, productIDs: [String], at instant: Date
     ) throws -> [String: [ContractEntry]] {
         guard let buyerID, !productIDs.isEmpty else { return [:] }
-        let now = Timestamp.format(instant)
-        var result: [String: [ContractEntry]] = [:]
-        try db.forEach(
+        let lists = try db.scalar("SELECT count(*) FROM price_list_buyers WHERE buyer_id = ?", [.text(buyerID)]).int64Value ?? 0
+        guard lists > 0 else { return [:] }
+        let ids = SQLValue.text(JSONSerializer.string(.array(productIDs.map(JSON.string))))
+        let byLists = lists * Int64(productIDs.count)
+        let entries = try db.scalar(
             """
-            SELECT e.price_list_id, e.product_id, e.currency, e.unit_price, e.discount_percent, e.price_tiers
-            FROM price_list_buyers b
-            JOIN price_lists l ON l.id = b.price_list_id
-            JOIN price_list_entries e ON e.price_list_id = b.price_list_id
-            WHERE b.buyer_id = ? AND e.product_id IN (SELECT value FROM json_each(?))
-              AND l.valid_from <= ? AND (l.valid_to IS NULL OR l.valid_to > ?)
-            """,
-            [.text(buyerID), .text(JSONSerializer.string(.array(productIDs.map(JSON.string)))), .text(now), .text(now)]
-        ) { row in
+            SELECT count(*) FROM (SELECT 1 FROM price_list_entries WHERE product_id IN (SELECT value FROM json_each(?)) LIMIT ?)
+            """, [ids, .integer(byLists + 1)]
+        ).int64Value ?? 0
+        let now = SQLValue.text(Timestamp.format(instant))
+        let columns = "e.price_list_id, e.product_id, e.currency, e.unit_price, e.discount_percent, e.price_tiers"
+        let valid = "l.valid_from <= ? AND (l.valid_to IS NULL OR l.valid_to > ?)"
+        let sql: String
+        let arguments: [SQLValue]
+        if byLists <= entries {
+            sql = """
+                SELECT \(columns) FROM price_list_buyers b
+                CROSS JOIN price_lists l ON l.id = b.price_list_id
+                CROSS JOIN price_list_entries e ON e.price_list_id = b.price_list_id
+                WHERE b.buyer_id = ? AND \(valid) AND e.product_id IN (SELECT value FROM json_each(?))
+                """
+            arguments = [.text(buyerID), now, now, ids]
+        } else {
+            sql = """
+                SELECT \(columns) FROM price_list_entries e
+                CROSS JOIN price_list_buyers b ON b.buyer_id = ? AND b.price_list_id = e.price_list_id
+                CROSS JOIN price_lists l ON l.id = e.price_list_id
+                WHERE e.product_id IN (SELECT value FROM json_each(?)) AND \(valid)
+                """
+            arguments = [.text(buyerID), ids, now, now]
+        }
+        var result: [String: [ContractEntry]] = [:]
+        try db.forEach(sql, arguments) { row in
             if let entry = ContractEntry(row: row) { result[entry.productID, default: []].append(entry) }
         }
         return result

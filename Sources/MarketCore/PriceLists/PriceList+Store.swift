@@ -35,7 +35,7 @@ extension PriceList {
         arguments.append(.integer(Int64(page.limit + 1)))
         let rows = try db.query(
             """
-            SELECT \(headerColumns.split(separator: ",").map { "l." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
+            SELECT l.id, l.seller_id, l.name, l.valid_from, l.valid_to, l.version, l.created_by, l.created_at, l.updated_at,
                    (SELECT count(*) FROM price_list_entries e WHERE e.price_list_id = l.id) AS entry_count,
                    (SELECT json_group_array(buyer_id) FROM price_list_buyers b WHERE b.price_list_id = l.id) AS buyer_ids
             FROM price_lists l WHERE l.seller_id = ?\(after) ORDER BY l.id DESC LIMIT ?

@@ -154,6 +154,13 @@ final class PaymentTests: XCTestCase {
         XCTAssertEqual(try f.checkout([(product, 3)], terms: "net_30").status, 201, "the refused order goes through once paid")
         XCTAssertEqual(try f.checkout([(product, 7)], terms: "net_30").status, 201)
         XCTAssertEqual(try f.checkout([(product, 1)], terms: "net_30").status, 422)
+
+        // Paid before delivery: the invoice is born paid.
+        try f.fulfil(id)
+        let invoice = try f.buyerOrder(id)["invoice"]
+        XCTAssertEqual(invoice?["status"], "paid")
+        XCTAssertEqual(invoice?["amount_due"], OrderFixture.money("0.00", "USD"))
+        try f.assertLedgerBalanced()
     }
 
     func testReturnsAndCancellationsSendTheMoneyBackTheSameWay() throws {

@@ -20,6 +20,7 @@ final class DemoDataTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(try count("SELECT count(*) FROM rfqs"), 2)
         XCTAssertGreaterThanOrEqual(try count("SELECT count(*) FROM reviews"), 2)
         XCTAssertGreaterThanOrEqual(try count("SELECT count(*) FROM fx_rates"), 4)
+        XCTAssertGreaterThanOrEqual(try count("SELECT count(*) FROM settlements"), 1)
 
         // Loading again changes nothing.
         let orders = try count("SELECT count(*) FROM orders")
