@@ -16,7 +16,16 @@ enum APIDescription {
                     accept `Idempotency-Key`; `Accept-Language: ko` localizes errors.
                     """),
             routes: router.routes, components: CommonSchemas.all + MarketDocs.components,
-            securitySchemes: [("bearerAuth", ["type": "http", "scheme": "bearer", "description": "A login token from POST /v1/auth/tokens or an API key"])])
+            securitySchemes: [
+                ("bearerAuth", [
+                    "type": "http", "scheme": "bearer",
+                    "description": "A login token from `POST /v1/auth/tokens` (email and password), sent as `Authorization: Bearer <token>`. Revoked by `DELETE /v1/auth/tokens/current`.",
+                ]),
+                ("apiKey", [
+                    "type": "http", "scheme": "bearer", "bearerFormat": "mkt_key_…",
+                    "description": "An API key for machine clients (ERPs, procurement tools) from `POST /v1/api-keys`, limited to the roles chosen when it was made. API keys are ALSO sent as `Authorization: Bearer <key>` (not in a separate header); either scheme works on every signed-in route.",
+                ]),
+            ])
     }
 
     static func bytes(_ router: Router<MarketContext>) -> [UInt8] {

@@ -19,13 +19,13 @@ public struct MarketRoutes: Sendable {
         doc: OpenAPIOperation, _ handler: @escaping Handler<MarketContext>
     ) {
         router.add(
-            method, path, options: options, doc: Self.document(doc, access: access, method: method),
+            method, path, options: options, doc: Self.document(doc, access: access, method: method, path: path),
             middleware: [AccessControl(access: access, authenticator: authenticator)], handler)
     }
 
     /// Adds what the access rule implies: security schemes, 401/403, and the problem responses every
     /// route can give.
-    static func document(_ doc: OpenAPIOperation, access: Access, method: HTTPMethod) -> OpenAPIOperation {
+    static func document(_ doc: OpenAPIOperation, access: Access, method: HTTPMethod, path: String = "") -> OpenAPIOperation {
         var doc = doc
         var codes = Set(doc.responses.map(\.status))
         func add(_ status: Int, _ description: String) {
@@ -37,16 +37,20 @@ public struct MarketRoutes: Sendable {
         case .anyone:
             break
         case .signedIn:
-            doc.security = ["bearerAuth"]
+            doc.security = ["bearerAuth", "apiKey"]
             add(401, "No valid credential")
         case .members(let kind, let roles):
-            doc.security = ["bearerAuth"]
+            doc.security = ["bearerAuth", "apiKey"]
             add(401, "No valid credential")
             add(403, "Not a \(kind.rawValue) organization, or missing role")
             let names = roles.isEmpty ? "any role" : roles.sorted().map(\.rawValue).joined(separator: ", ")
             let note = "Access: \(kind.rawValue) organizations, roles: \(names)."
             doc.description = doc.description.map { "\($0)\n\n\(note)" } ?? note
         }
+        // An id in the path may name nothing (or another organization's object, which reads the same).
+        if path.contains("{") { add(404, "No such resource") }
+        // Query parameters are validated like body fields: a bad value is a 422 naming the parameter.
+        if doc.parameters.contains(where: { $0.location == .query }) { add(422, "Invalid query parameters") }
         if method == .post || method == .put || method == .patch {
             add(400, "Malformed JSON")
             add(413, "Body too large")

@@ -42,14 +42,3 @@ public struct SettlementItem: Sendable, Hashable {
         self.occurredAt = occurredAt
     }
 }
-
-/// Where a statement line's rate came from.
-public enum SettlementRateMethod: String, Sendable, Hashable {
-    /// The order and payout currencies are the same: no conversion.
-    case identity
-    /// The rate the order locked at checkout (`orders.payout_rate`): later rate changes never alter it.
-    case locked
-    /// The order locked no rate (none was known at checkout): the rate in force when it was first settled,
-    /// kept on the statement line and reused for later adjustments of the order.
-    case atSettlement = "at_settlement"
-}

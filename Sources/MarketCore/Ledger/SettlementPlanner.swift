@@ -67,17 +67,3 @@ public struct SettlementPlanner {
         }
     }
 }
-
-extension SettlementRateMethod {
-    /// The rate a settlement uses for an order of `source` paid out in `payout`: none needed when they are
-    /// the same; else the rate the order locked; else (it locked none) the rate in force now; nil when
-    /// there is none — the order waits.
-    public static func resolve(source: Currency, payout: Currency, locked: ExactDecimal?, inForce: () -> ExactDecimal?)
-        -> (rate: ExactDecimal, method: SettlementRateMethod)?
-    {
-        if source == payout { return (.one, .identity) }
-        if let locked, locked.isPositive { return (locked, .locked) }
-        guard let rate = inForce(), rate.isPositive else { return nil }
-        return (rate, .atSettlement)
-    }
-}

@@ -26,7 +26,7 @@ public enum RFQDocs {
         [
             ("id", Schema.string()), ("title", Schema.string()), ("status", status), ("currency", Schema.string()),
             ("respond_by", Schema.dateTime), ("delivery_country", Schema.string()), ("sealed", Schema.boolean),
-            ("created_at", Schema.dateTime), ("shipping_address", Schema.anyObject), ("broadcast", Schema.boolean),
+            ("created_at", Schema.dateTime), ("shipping_address", Schema.nullable(Schema.anyObject)), ("broadcast", Schema.boolean),
             ("recipients", Schema.integer(minimum: 0)), ("invited_seller_ids", Schema.array(Schema.string())),
             ("quote_count", Schema.integer(minimum: 0)), ("decline_count", Schema.integer(minimum: 0)),
             ("items", Schema.array(Schema.ref("RFQItem"))), ("item_count", Schema.integer(minimum: 0)),

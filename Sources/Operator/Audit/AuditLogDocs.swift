@@ -9,8 +9,9 @@ enum AuditLogDocs {
             ("actor", Schema.object([("user_id", Schema.nullable(Schema.string())),
                                      ("organization_id", Schema.nullable(Schema.string()))])),
             ("action", Schema.string(example: "fee_rule.created")), ("entity_type", Schema.string()),
-            ("entity_id", Schema.string()), ("before", Schema.nullable(Schema.anyObject)),
-            ("after", Schema.nullable(Schema.anyObject)),
+            ("entity_id", Schema.string()),
+            // The entity's JSON: an object, or an array for list-valued settings (approval rules).
+            ("before", ["type": ["object", "array", "null"]]), ("after", ["type": ["object", "array", "null"]]),
         ], required: ["id", "at", "action", "entity_type", "entity_id"])
 
     static func registerComponents() {

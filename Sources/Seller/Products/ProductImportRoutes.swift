@@ -38,7 +38,11 @@ enum ProductImportRoutes {
 
         routes.add(.get, "/v1/seller/products/export", access: ProductRoutes.access, doc: ProductDocs.export) { request, context in
             let caller = try context.caller()
-            let byteOrderMark = request.query["bom"] == "true" || request.query["bom"] == "1"
+            let bom = request.query["bom"]
+            guard bom == nil || bom == "true" || bom == "false" else {
+                throw APIError.validation(field: "query.bom", "must be true or false", ko: "true 또는 false여야 합니다")
+            }
+            let byteOrderMark = bom == "true"
             let database = services.database
             let sellerID = caller.organizationID
             let headers: HTTPHeaders = [

@@ -56,11 +56,13 @@ public enum OpenAPIDocument {
             op["parameters"] = .array(parameters.map { p in
                 var o: JSONObject = ["name": .string(p.name), "in": .string(p.location.rawValue), "required": .bool(p.required), "schema": p.schema]
                 if let d = p.description { o["description"] = .string(d) }
+                // `QueryParameters` reads an empty value as absent, for every parameter.
+                if p.location == .query && !p.required { o["allowEmptyValue"] = true }
                 return .object(o)
             })
         }
         if let body = doc.requestBody {
-            var media: JSONObject = ["schema": body.schema]
+            var media: JSONObject = ["schema": body.contentType == "application/json" ? nullableOptionals(body.schema) : body.schema]
             if let example = body.example { media["example"] = example }
             op["requestBody"] = ["required": .bool(body.required), "content": .object([body.contentType: .object(media)])]
         }
@@ -79,6 +81,39 @@ public enum OpenAPIDocument {
         op["responses"] = .object(responses)
         op["security"] = doc.security.isEmpty ? [] : .array(doc.security.map { .object([$0: []]) })
         return .object(op)
+    }
+
+    /// `FieldReader` reads a JSON `null` as an absent field, so every optional property of a request body
+    /// also accepts `null`; saying so keeps the document true (a client may send `"po_number": null`).
+    /// Walks inline schemas only: shared components keep their exact (response) shape.
+    static func nullableOptionals(_ schema: JSON) -> JSON {
+        guard case .object(var o) = schema else { return schema }
+        if case .object(let properties)? = o["properties"] {
+            let required = Set((o["required"]?.arrayValue ?? []).compactMap(\.stringValue))
+            var out = JSONObject()
+            for (name, property) in properties {
+                let walked = nullableOptionals(property)
+                out[name] = required.contains(name) ? walked : admittingNull(walked)
+            }
+            o["properties"] = .object(out)
+        }
+        if let items = o["items"] { o["items"] = nullableOptionals(items) }
+        for key in ["anyOf", "oneOf", "allOf"] {
+            if let list = o[key]?.arrayValue { o[key] = .array(list.map(nullableOptionals)) }
+        }
+        return .object(o)
+    }
+
+    static func admittingNull(_ schema: JSON) -> JSON {
+        guard case .object(var o) = schema else { return schema }
+        if case .string("null")? = o["type"] { return schema }
+        if let types = o["type"]?.arrayValue, types.contains(where: { $0.stringValue == "null" }) { return schema }
+        if let list = o["anyOf"]?.arrayValue, list.contains(where: { $0.objectValue?["type"]?.stringValue == "null" }) { return schema }
+        if case .string(let type)? = o["type"], o["enum"] == nil, o["const"] == nil {
+            o["type"] = [.string(type), "null"]
+            return .object(o)
+        }
+        return ["anyOf": [schema, ["type": "null"]]]
     }
 
     static func pathParameterNames(_ pattern: String) -> [String] {

@@ -1,5 +1,8 @@
 /// `application/x-www-form-urlencoded` query parameters (WHATWG URL §5.1): `+` is a space, percent
 /// escapes are decoded, the first occurrence of a name wins for `[]` single lookups.
+/// An empty value (`?status=`) reads as absent, as a JSON `null` does in bodies (`FieldReader`): forms and
+/// query builders send empty fields for "no filter", and one rule for every parameter keeps the API
+/// predictable (the OpenAPI document says so with `allowEmptyValue` on every optional query parameter).
 public struct QueryParameters: Sendable {
     public let pairs: [(name: String, value: String)]
 
@@ -18,7 +21,7 @@ public struct QueryParameters: Sendable {
     }
 
     public subscript(name: String) -> String? {
-        for pair in pairs where pair.name == name { return pair.value }
+        for pair in pairs where pair.name == name { return pair.value.isEmpty ? nil : pair.value }
         return nil
     }
 

@@ -36,7 +36,10 @@ public struct FieldReader {
             fail(key, "must be a string, not \(value.kindName)", ko: "문자열이어야 합니다")
             return nil
         }
-        let length = s.count
+        // Counted in Unicode scalars, as JSON Schema's minLength/maxLength count characters (RFC 8259
+        // code points), so the limits in the OpenAPI document and here agree; grapheme clusters would let
+        // a run of combining marks or emoji modifiers of any length pass as a few "characters".
+        let length = s.unicodeScalars.count
         if length < minLength {
             fail(key, minLength == 1 ? "must not be empty" : "must be at least \(minLength) characters", ko: "너무 짧습니다")
             return nil
@@ -131,7 +134,7 @@ public struct FieldReader {
         guard let elements = array(key, required: required, maxCount: maxCount) else { return nil }
         var out: [String] = []
         for (i, element) in elements.enumerated() {
-            guard case .string(let s) = element, !s.isEmpty, s.count <= maxLength else {
+            guard case .string(let s) = element, !s.isEmpty, s.unicodeScalars.count <= maxLength else {
                 validation.add("\(fieldPath(key))[\(i)]", "must be a non-empty string of at most \(maxLength) characters", ko: "올바른 문자열이어야 합니다")
                 return nil
             }

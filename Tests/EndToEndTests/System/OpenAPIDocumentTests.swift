@@ -38,7 +38,7 @@ final class OpenAPIDocumentTests: XCTestCase {
                 XCTAssertFalse(responses?.count == 0, "\(method) \(path) lists no responses")
                 XCTAssertNotNil(operation["summary"]?.stringValue, "\(method) \(path) lacks a summary")
                 if path.hasPrefix("/v1/admin") {
-                    XCTAssertEqual(operation["security"], [["bearerAuth": []]], "\(method) \(path) must require a token")
+                    XCTAssertEqual(operation["security"], [["bearerAuth": []], ["apiKey": []]], "\(method) \(path) must require a token")
                     XCTAssertNotNil(responses?["403"], "\(method) \(path) must document 403")
                 }
             }
