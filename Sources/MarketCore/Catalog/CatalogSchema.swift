@@ -36,9 +36,6 @@ public enum CatalogSchema {
         Migration(
             "catalog-001-search",
             """
-            -- A supplier's own listings, newest first, by status.
-            CREATE INDEX products_seller ON products(seller_id, status, id);
-
             -- Category ids as small integers for the projection (0 is "no category").
             CREATE TABLE listing_category_keys (
                 key INTEGER PRIMARY KEY,
@@ -50,7 +47,8 @@ public enum CatalogSchema {
                 product_id TEXT NOT NULL UNIQUE REFERENCES products(id),
                 seller_id TEXT NOT NULL
             ) STRICT;
-            CREATE INDEX listing_docs_seller ON listing_docs(seller_id);
+            -- A supplier's listings in catalog order (its list, newest first; the triggers below).
+            CREATE INDEX listing_docs_seller ON listing_docs(seller_id, doc);
 
             CREATE TABLE listing_index (
                 doc INTEGER PRIMARY KEY,

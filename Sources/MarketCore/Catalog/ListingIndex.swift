@@ -6,28 +6,10 @@ import Web
 /// every listing write, so search can never see a listing the table does not have, or miss one it has
 /// (see CatalogSchema for the columns other modules change, kept by triggers).
 enum ListingIndex {
-    /// The two FTS5 columns of a listing: what buyers search by name (titles, SKU) and the rest
-    /// (descriptions, attribute values). bm25 weighs the first more (see CatalogSchema).
-    ///
-    /// Each column's texts are joined with a space and analysed as one: the output is the same (no gram
-    /// spans white space), and it costs one Unicode normalization per column instead of one per text,
-    /// which is most of an import's time in `SearchText`.
-    static func searchColumns(_ listing: Listing) -> (title: String, body: String) {
-        let title = [listing.title.en, listing.title.ko, listing.sku].compactMap { $0 }.joined(separator: " ")
-        var texts = [listing.description.en, listing.description.ko].compactMap { $0 }
-        for member in listing.attributes {
-            if let text = member.value.stringValue {
-                texts.append(text)
-            } else if case .number(let number) = member.value {
-                texts.append(number)
-            }
-        }
-        return (SearchText.indexDocument([title]), SearchText.indexDocument([texts.joined(separator: " ")]))
-    }
-
     /// Writes the index rows for `listing` as it now is in `products`. `previous` is the listing before
-    /// this write (nil for a new one); its text decides whether the FTS row needs rewriting.
-    static func sync(_ db: Connection, _ listing: Listing, previous: Listing?) throws {
+    /// this write (nil for a new one); its text decides whether the FTS row needs rewriting. `columns`,
+    /// when made ahead (imports) and still fitting the listing, saves making them here.
+    static func sync(_ db: Connection, _ listing: Listing, previous: Listing?, columns: ListingSearchColumns? = nil) throws {
         // New and archived listings have no doc: skip the lookup (it matters for imports).
         let existingDoc: Int64? =
             previous == nil || previous?.status == .archived
@@ -66,7 +48,7 @@ enum ListingIndex {
                 """, [.integer(doc)] + values + [.text(listing.sellerID), .text(listing.sellerID)])
         }
         if existingDoc == nil || previous.map({ !listing.hasSameSearchText(as: $0) }) ?? true {
-            let columns = searchColumns(listing)
+            let columns = columns.flatMap { $0.fits(listing) ? $0 : nil } ?? ListingSearchColumns(listing)
             if existingDoc != nil { try db.execute("DELETE FROM listing_search WHERE rowid = ?", [.integer(doc)]) }
             try db.execute(
                 "INSERT INTO listing_search (rowid, title, body) VALUES (?, ?, ?)",

@@ -4,10 +4,37 @@
 public struct BuyerOffer: Sendable {
     public let product: PricedProduct
     public let contracts: [ContractEntry]
+    /// The price for one unit.
+    public let basePrice: BuyerPrice
+    /// The buyer's price schedule as tiers after the base price. The price is piecewise constant and can
+    /// change only where the listing's or a contract's tier starts, so it is decided once at each such
+    /// quantity and each change kept.
+    public let tiers: [PriceTier]
+    /// Whether a contract sets any of this listing's prices for the buyer.
+    public let isContract: Bool
 
     public init(product: PricedProduct, contracts: [ContractEntry]) {
         self.product = product
         self.contracts = contracts
+        let base = BuyerPricing.unitPrice(product: product, quantity: 1, contracts: contracts)
+        basePrice = base
+        guard !contracts.isEmpty else {
+            tiers = product.priceTiers
+            isContract = false
+            return
+        }
+        var contract = base.source != .list
+        var last = base.amount
+        var schedule: [PriceTier] = []
+        let breakpoints = Set(product.priceTiers.map(\.minQuantity) + contracts.flatMap { $0.tiers.map(\.minQuantity) })
+        for quantity in breakpoints.filter({ $0 > 1 }).sorted() {
+            let price = BuyerPricing.unitPrice(product: product, quantity: quantity, contracts: contracts)
+            if price.source != .list { contract = true }
+            if price.amount != last { schedule.append(PriceTier(minQuantity: quantity, unitPrice: price.amount)) }
+            last = price.amount
+        }
+        tiers = schedule
+        isContract = contract
     }
 
     public init(_ listing: Listing, contracts: [String: [ContractEntry]]) {
@@ -16,34 +43,6 @@ public struct BuyerOffer: Sendable {
 
     public func price(quantity: Int64) -> BuyerPrice {
         BuyerPricing.unitPrice(product: product, quantity: quantity, contracts: contracts)
-    }
-
-    /// The base (one unit) price.
-    public var basePrice: BuyerPrice { price(quantity: 1) }
-
-    /// Whether any contract changes a price of this listing for the buyer.
-    public var isContract: Bool {
-        guard !contracts.isEmpty else { return false }
-        return breakpoints.contains { price(quantity: $0).source != .list } || basePrice.source != .list
-    }
-
-    /// The buyer's price schedule as tiers after the base price: the price is piecewise constant and can
-    /// change only where the listing's or a contract's tier starts, so it is evaluated there and each
-    /// change kept.
-    public var tiers: [PriceTier] {
-        var last = basePrice.amount
-        var result: [PriceTier] = []
-        for quantity in breakpoints {
-            let amount = price(quantity: quantity).amount
-            if amount != last { result.append(PriceTier(minQuantity: quantity, unitPrice: amount)) }
-            last = amount
-        }
-        return result
-    }
-
-    private var breakpoints: [Int64] {
-        Set(product.priceTiers.map(\.minQuantity) + contracts.flatMap { $0.tiers.map(\.minQuantity) })
-            .filter { $0 > 1 }.sorted()
     }
 
     /// The listing with the buyer's prices in place of the list prices (base and tiers), for views that

@@ -18,6 +18,9 @@ import Web
 ///    is stable.
 /// A list is valid from `valid_from` (inclusive) to `valid_to` (exclusive), on the injected clock.
 public enum BuyerPricing {
+    /// How far `contracts` counts a page's entries before settling on the buyer-first plan.
+    static let maxEntriesCounted: Int64 = 10_000
+
     /// The decision itself, pure: `contracts` are the buyer's entries valid now (others are ignored).
     public static func unitPrice(product: PricedProduct, quantity: Int64, contracts: [ContractEntry]) -> BuyerPrice {
         var best: (amount: ExactDecimal, listID: String)?
@@ -50,23 +53,28 @@ public enum BuyerPricing {
     /// list's entry for each listing (cost: lists × listings), or from the listings' entries to the
     /// buyer's membership of each entry's list (cost: the entries of those listings, for every buyer).
     /// A buyer with a thousand lists and a listing on a thousand customers' lists are both real, so the
-    /// order is not left to averages: the buyer's lists are counted (an index range, usually a handful),
-    /// then the listings' entries up to that bound, and `CROSS JOIN` fixes the join order chosen (SQLite
-    /// never reorders a CROSS JOIN: https://sqlite.org/optoverview.html, "Manual Control Of Query Plans
-    /// Using CROSS JOIN"). A buyer without lists costs one index probe.
+    /// order is not left to averages: the listings' entries are counted (index probes, stopping at
+    /// `maxEntriesCounted`), then the buyer's lists up to the bound that decides, and `CROSS JOIN` fixes
+    /// the join order chosen (SQLite never reorders a CROSS JOIN: https://sqlite.org/optoverview.html,
+    /// "Manual Control Of Query Plans Using CROSS JOIN"). Listings on no list — most of a catalog —
+    /// cost those probes only.
     public static func contracts(
         _ db: Connection, buyerID: String?, productIDs: [String], at instant: Date
     ) throws -> [String: [ContractEntry]] {
         guard let buyerID, !productIDs.isEmpty else { return [:] }
-        let lists = try db.scalar("SELECT count(*) FROM price_list_buyers WHERE buyer_id = ?", [.text(buyerID)]).int64Value ?? 0
-        guard lists > 0 else { return [:] }
         let ids = SQLValue.text(JSONSerializer.string(.array(productIDs.map(JSON.string))))
-        let byLists = lists * Int64(productIDs.count)
         let entries = try db.scalar(
-            """
-            SELECT count(*) FROM (SELECT 1 FROM price_list_entries WHERE product_id IN (SELECT value FROM json_each(?)) LIMIT ?)
-            """, [ids, .integer(byLists + 1)]
+            "SELECT count(*) FROM (SELECT 1 FROM price_list_entries WHERE product_id IN (SELECT value FROM json_each(?)) LIMIT ?)",
+            [ids, .integer(maxEntriesCounted)]
         ).int64Value ?? 0
+        guard entries > 0 else { return [:] }
+        // Buyer-first pays off only while lists × listings stays below the entries to walk.
+        let listBound = entries / Int64(productIDs.count) + 1
+        let lists = try db.scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM price_list_buyers WHERE buyer_id = ? LIMIT ?)", [.text(buyerID), .integer(listBound)]
+        ).int64Value ?? 0
+        guard lists > 0 else { return [:] }
+        let byLists = lists * Int64(productIDs.count)
         let now = SQLValue.text(Timestamp.format(instant))
         let columns = "e.price_list_id, e.product_id, e.currency, e.unit_price, e.discount_percent, e.price_tiers"
         let valid = "l.valid_from <= ? AND (l.valid_to IS NULL OR l.valid_to > ?)"
@@ -111,7 +119,8 @@ extension ContractEntry {
         } else {
             return nil
         }
+        let tiers = row.string("price_tiers")
         self.init(priceListID: listID, productID: productID, currency: currency, terms: terms,
-                  tiers: PriceTier.decodeList(row.string("price_tiers")))
+                  tiers: tiers == "[]" ? [] : PriceTier.decodeList(tiers))
     }
 }

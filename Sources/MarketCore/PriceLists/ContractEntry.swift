@@ -11,9 +11,12 @@ public struct ContractEntry: Sendable, Equatable {
     public var productID: String
     /// The listing's currency when the entry was written; the entry applies only while it still is.
     public var currency: Currency
-    public var terms: Terms
+    public let terms: Terms
     /// The entry's own quantity tiers (unit prices), ascending; empty for none.
     public var tiers: [PriceTier]
+    /// For a discount, `(100 − percent) / 100`, exact (a percent has at most four decimals, so six
+    /// suffice); computed once, since search prices every hit of a page with it.
+    private let remainingFraction: ExactDecimal?
 
     public init(priceListID: String, productID: String, currency: Currency, terms: Terms, tiers: [PriceTier] = []) {
         self.priceListID = priceListID
@@ -21,6 +24,14 @@ public struct ContractEntry: Sendable, Equatable {
         self.currency = currency
         self.terms = terms
         self.tiers = tiers
+        if case .discountPercent(let percent) = terms, percent.isPositive, percent < .hundred,
+            let remaining = try? ExactDecimal.hundred.subtracting(percent),
+            let fraction = try? remaining.divided(by: .hundred, scale: PriceListRules.maxPercentDecimals + 2)
+        {
+            remainingFraction = fraction
+        } else {
+            remainingFraction = nil
+        }
     }
 
     /// The entry's unit price for `quantity` of `product`, or nil when it cannot apply (another listing, a
@@ -37,19 +48,17 @@ public struct ContractEntry: Sendable, Equatable {
         switch terms {
         case .unitPrice(let fixed):
             return tiers.isEmpty ? fixed : TierPricing.unitPrice(base: fixed, tiers: tiers, quantity: quantity)
-        case .discountPercent(let percent):
-            if tiers.isEmpty { return Self.discounted(product.listPrice(quantity: quantity), percent: percent) }
-            guard let base = Self.discounted(product.unitPrice, percent: percent) else { return nil }
+        case .discountPercent:
+            if tiers.isEmpty { return discounted(product.listPrice(quantity: quantity)) }
+            guard let base = discounted(product.unitPrice) else { return nil }
             return TierPricing.unitPrice(base: base, tiers: tiers, quantity: quantity)
         }
     }
 
-    /// `price × (100 − percent) / 100` to six decimals, half-to-even.
-    static func discounted(_ price: ExactDecimal, percent: ExactDecimal) -> ExactDecimal? {
-        guard percent.isPositive, percent < .hundred,
-            let remaining = try? ExactDecimal.hundred.subtracting(percent),
-            let product = try? price.multiplied(by: remaining),
-            let result = try? product.divided(by: .hundred, scale: UnitPrice.maxFractionDigits)
+    /// `price × (100 − percent) / 100`, rounded once to six decimals, half-to-even.
+    private func discounted(_ price: ExactDecimal) -> ExactDecimal? {
+        guard let remainingFraction,
+            let result = try? price.multiplied(by: remainingFraction, scale: UnitPrice.maxFractionDigits)
         else { return nil }
         return result.normalized()
     }

@@ -8,6 +8,8 @@ enum ProductImportRoutes {
     /// Rows read per short read transaction while exporting: the export never holds a reader for the
     /// whole download of a slow client.
     static let exportBatch = 1000
+    /// Page cache for an import's transaction, in KiB.
+    static let importCacheKiB = 64 * 1024
 
     static func register(_ routes: MarketRoutes) {
         let services = routes.services
@@ -23,6 +25,12 @@ enum ProductImportRoutes {
             }
             return try Idempotency(services: services).run(request, organizationID: caller.organizationID) {
                 let result = try services.database.write { db -> ListingImport in
+                    // A big import dirties more pages than the usual cache holds; a larger cache for its
+                    // transaction saves spilling them to the WAL and reading them back
+                    // (https://www.sqlite.org/pragma.html#pragma_cache_size).
+                    let usual = services.database.configuration.cacheSizeKiB
+                    try db.execute("PRAGMA cache_size = -\(max(usual, importCacheKiB))")
+                    defer { try? db.execute("PRAGMA cache_size = -\(max(usual, 0))") }
                     var run = ListingImport(
                         db: db, sellerID: caller.organizationID,
                         defaultCurrency: try ProductRoutes.defaultCurrency(db, caller.organizationID),
@@ -52,20 +60,21 @@ enum ProductImportRoutes {
             return HTTPResponse(status: .ok, headers: headers) { output in
                 var writer = CSVWriter(byteOrderMark: byteOrderMark)
                 writer.writeRow(ListingCSV.columns)
-                var after = ""
+                // In catalog order (every listing not archived has a doc), a batch per short read.
+                var after: Int64 = 0
                 while true {
                     let rows = try database.read { db in
                         try db.query(
                             """
-                            SELECT \(Listing.columns) FROM products p
-                            WHERE p.seller_id = ? AND p.status != 'archived' AND p.id > ? ORDER BY p.id LIMIT ?
-                            """, [.text(sellerID), .text(after), .integer(Int64(exportBatch))])
+                            SELECT ld.doc AS doc, \(Listing.columns) FROM listing_docs ld JOIN products p ON p.id = ld.product_id
+                            WHERE ld.seller_id = ? AND ld.doc > ? ORDER BY ld.doc LIMIT ?
+                            """, [.text(sellerID), .integer(after), .integer(Int64(exportBatch))])
                     }
                     for row in rows {
                         if let listing = Listing(row: row) { writer.writeRow(ListingCSV.row(listing)) }
                         if writer.bufferedByteCount >= 64 * 1024 { try output.write(writer.drain()) }
                     }
-                    guard rows.count == exportBatch, let last = rows.last?.string("id") else { break }
+                    guard rows.count == exportBatch, let last = rows.last?.int64("doc") else { break }
                     after = last
                 }
                 let rest = writer.drain()

@@ -2,7 +2,8 @@ import MarketCore
 import Store
 import Web
 
-/// `GET /v1/seller/products?status=&sku=&q=`: a supplier's own listings, newest first.
+/// `GET /v1/seller/products?status=&sku=&q=`: a supplier's own listings (every one not archived has a
+/// catalog doc, drafts included), newest first.
 struct ProductListFilter {
     var status: ListingStatus?
     var sku: String?
@@ -33,9 +34,13 @@ struct ProductListFilter {
         try validation.check()
     }
 
-    /// `limit + 1` rows of `Listing.columns`, ids below the cursor (ids sort by creation time).
+    /// `limit + 1` rows of `Listing.columns` and their `doc`, newest first: in the order listings entered
+    /// the catalog (an import's rows in file order), docs below the cursor.
     func rows(_ db: Connection, sellerID: String, page: Pagination) throws -> [Row] {
-        var sql = "SELECT \(Listing.columns) FROM products p WHERE p.seller_id = ? AND p.status != 'archived'"
+        var sql = """
+            SELECT ld.doc AS doc, \(Listing.columns) FROM listing_docs ld JOIN products p ON p.id = ld.product_id
+            WHERE ld.seller_id = ?
+            """
         var arguments: [SQLValue] = [.text(sellerID)]
         if let status {
             sql += " AND p.status = ?"
@@ -46,17 +51,17 @@ struct ProductListFilter {
             arguments.append(.text(sku))
         }
         if let match {
-            sql += """
-                 AND p.id IN (SELECT ld.product_id FROM listing_search s JOIN listing_docs ld ON ld.doc = s.rowid
-                              WHERE listing_search MATCH ? AND ld.seller_id = ?)
-                """
-            arguments += [.text(match), .text(sellerID)]
+            sql += " AND ld.doc IN (SELECT rowid FROM listing_search WHERE listing_search MATCH ?)"
+            arguments.append(.text(match))
         }
         if let after = page.after {
-            sql += " AND p.id < ?"
-            arguments.append(.text(after))
+            guard let doc = Int64(after) else {
+                throw APIError.validation(field: "cursor", "is not a cursor this API issued", ko: "올바른 커서가 아닙니다")
+            }
+            sql += " AND ld.doc < ?"
+            arguments.append(.integer(doc))
         }
-        sql += " ORDER BY p.id DESC LIMIT ?"
+        sql += " ORDER BY ld.doc DESC LIMIT ?"
         arguments.append(.integer(Int64(page.limit + 1)))
         return try db.query(sql, arguments)
     }

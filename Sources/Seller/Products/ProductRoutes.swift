@@ -61,9 +61,8 @@ enum ProductRoutes {
             let rows = try services.database.read { db in
                 try filter.rows(db, sellerID: caller.organizationID, page: page)
             }
-            let listings = rows.compactMap(Listing.init(row:))
-            let (items, next) = page.page(listings) { $0.id }
-            return .page(items.map(\.sellerJSON), nextCursor: next)
+            let (items, next) = page.page(rows) { String($0.int64("doc") ?? 0) }
+            return .page(items.compactMap(Listing.init(row:)).map(\.sellerJSON), nextCursor: next)
         }
 
         routes.add(.get, "/v1/seller/products/{id}", access: access, doc: ProductDocs.read) { request, context in

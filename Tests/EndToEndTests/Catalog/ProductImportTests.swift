@@ -47,6 +47,21 @@ final class ProductImportTests: XCTestCase {
         XCTAssertEqual(updated?["stock"]?.int64Value, 42)
         XCTAssertEqual(updated?["title"]?["ko"]?.stringValue, "육각볼트 M8", "a column not in the file is kept")
         XCTAssertEqual(updated?["version"]?.int64Value, 2)
+        // The search text is the whole listing's, not just the file's columns.
+        XCTAssertEqual(try market.searchIDs([("q", "육각볼트")]), [updated?["id"]?.stringValue ?? ""])
+    }
+
+    func testTheProblemListIsCapped() throws {
+        let market = try TestMarket()
+        let supplier = try market.activeSupplier()
+        var csv = "sku,title_en,unit_price\n"
+        for n in 0..<1200 { csv += "CAP-\(n),Item,not-a-price\n" }
+        let response = try importCSV(supplier, csv)
+        XCTAssertEqual(response.status, 422)
+        XCTAssertEqual(response.json["error_count"]?.int64Value, 1200)
+        XCTAssertEqual(response.json["errors"]?.arrayValue?.count, 1000)
+        XCTAssertEqual(response.json["errors_truncated"], .bool(true))
+        XCTAssertEqual(importProblems(response).last?.line, 1001)
     }
 
     func testBadImportWritesNothingAndListsEveryBadRow() throws {
@@ -180,8 +195,14 @@ final class ProductImportTests: XCTestCase {
         for n in 0..<2500 { csv += "BULK-\(n),Bulk item \(n),\(n).25,\(n % 7)\n" }
         let response = try importCSV(supplier, csv)
         XCTAssertEqual(response.json["created"]?.int64Value, 2500, response.text)
+        // Newest first means the file's last row first; the export keeps the file's order.
+        let newest = try supplier.client.get("/v1/seller/products?limit=2").json["data"]?.arrayValue ?? []
+        XCTAssertEqual(newest.compactMap { $0["sku"]?.stringValue }, ["BULK-2499", "BULK-2498"])
         let export = try supplier.client.get("/v1/seller/products/export")
-        XCTAssertEqual(export.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 2501)
+        let lines = export.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(lines.count, 2501)
+        XCTAssertTrue(lines[1].hasPrefix("BULK-0,"), lines[1])
+        XCTAssertTrue(lines[2500].hasPrefix("BULK-2499,"), lines[2500])
         XCTAssertEqual(try importCSV(supplier, export.text).json["unchanged"]?.int64Value, 2500)
         XCTAssertEqual(try market.searchIDs([("q", "bulk 1999")]).count, 1)
     }
