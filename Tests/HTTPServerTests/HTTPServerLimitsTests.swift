@@ -36,20 +36,22 @@ final class HTTPServerLimitsTests: XCTestCase {
 
     func testSilentClientsAreTimedOutWithoutDelayingOthers() throws {
         let server = try startServer {
-            $0.headerTimeoutSeconds = 0.6
+            $0.headerTimeoutSeconds = 3
             $0.eventLoops = 1  // every slow client shares the one loop with the good client
         }
         // 200 slowloris clients: each sends part of a head and then nothing.
         var silent: [HTTPClientConnection] = []
         for _ in 0..<200 {
-            let c = try connect(server, timeout: 3)
+            let c = try connect(server, timeout: 8)
             try c.writeRaw("GET /hello HTTP/1.1\r\nHost: t\r\nX-Slow: ")
             silent.append(c)
         }
         let good = try connect(server)
         let start = MonotonicClockForTests.seconds()
         for _ in 0..<20 { XCTAssertEqual(try good.send(path: "/hello").status, 200) }
-        XCTAssertLessThan(MonotonicClockForTests.seconds() - start, 0.5, "slow clients must not delay others")
+        // Not a speed test: the good client must be answered well before the silent ones time out, which
+        // proves it never waited behind them (a generous bound keeps this stable on a loaded machine).
+        XCTAssertLessThan(MonotonicClockForTests.seconds() - start, 1.5, "slow clients must not delay others")
 
         // After the header timeout every silent client gets 408 and is closed.
         let first = try silent[0].readResponse()

@@ -108,7 +108,8 @@ final class RouterTests: XCTestCase {
         let query = QueryParameters("q=%EB%B3%BC%ED%8A%B8+M8&limit=10&x")
         XCTAssertEqual(query["q"], "볼트 M8")
         XCTAssertEqual(query["limit"], "10")
-        XCTAssertEqual(query["x"], "")
+        // An empty value reads as absent (the API treats `?currency=` like no currency).
+        XCTAssertNil(query["x"])
         XCTAssertNil(query["y"])
     }
 

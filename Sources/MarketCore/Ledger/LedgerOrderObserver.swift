@@ -17,13 +17,17 @@ struct LedgerOrderObserver: OrderEventObserver {
 
     private func postDelivery(_ event: OrderEvent, in db: Connection) throws {
         guard let row = try db.queryOne(
-            "SELECT buyer_id, seller_id, currency, total_minor, commission_minor FROM orders WHERE id = ?", [.text(event.orderID)]),
+            "SELECT buyer_id, seller_id, currency, total_minor, commission_minor, delivered_at FROM orders WHERE id = ?",
+            [.text(event.orderID)]),
             let currency = row.string("currency").flatMap(Currency.init(code:))
         else { throw LedgerError.unknownEntry("order \(event.orderID)") }
         let order = LedgerPostings.Order(
             id: event.orderID, buyerID: row.string("buyer_id") ?? event.buyerID, sellerID: row.string("seller_id") ?? event.sellerID,
             total: Money(minorUnits: row.int64("total_minor") ?? 0, currency: currency),
             commission: Money(minorUnits: row.int64("commission_minor") ?? 0, currency: currency))
+        // Queued for the next settlement run (`SettlementRun`), which removes it once settled.
+        try db.execute("INSERT INTO settlement_pending (order_id, delivered_at) VALUES (?, ?)",
+                       [.text(event.orderID), .text(row.string("delivered_at") ?? event.at)])
         guard let entry = try LedgerPostings.delivered(order) else { return }
         try Ledger.post(entry, in: db, at: event.at, by: event.actor.userID)
     }

@@ -10,8 +10,10 @@ import Web
 /// Naturally idempotent: an order is settled once (a unique index says so), a deduction once, so a second
 /// run over the same period finds nothing and issues nothing.
 ///
-/// Built for volume: orders stream from one SELECT (`db.forEach`) and each line is written as it is
-/// computed; only per-statement accumulators (one per supplier and currency) stay in memory, never the lines.
+/// Built for volume: it reads the queue of delivered, unsettled orders (`settlement_pending`, filled by the
+/// delivery posting), never the whole order history; orders stream from one SELECT (`db.forEach`) and each
+/// line is written as it is computed; only per-statement accumulators (one per supplier and currency) stay in
+/// memory, never the lines.
 ///
 /// Rules (see also `SettlementItem`, `SettlementLine`):
 /// - an order's line converts its gross, commission, refunds and commission reversed at the rate the order
@@ -56,7 +58,14 @@ public struct SettlementRun: Sendable {
         self.rates = rates
     }
 
+    /// Page cache for a run, in KiB: a run over a million lines keeps its B-tree pages in memory instead of
+    /// spilling them to the WAL and writing them again (https://www.sqlite.org/pragma.html#pragma_cache_size).
+    public static let cacheKiB = 65_536
+
     public func run(_ db: Connection) throws -> Outcome {
+        let previousCache = try db.scalar("PRAGMA cache_size").int64Value
+        try db.execute("PRAGMA cache_size = -\(Self.cacheKiB)")
+        defer { if let previousCache { try? db.execute("PRAGMA cache_size = \(previousCache)") } }
         let nowText = Timestamp.format(now)
         let runID = ID.make("str", at: now)
         let now = self.now
@@ -73,9 +82,8 @@ public struct SettlementRun: Sendable {
             """
             SELECT o.id, o.seller_id, o.currency, o.payout_currency, o.payout_rate, o.total_minor, o.commission_minor,
                    o.refunded_minor, o.commission_reversed_minor, o.delivered_at
-            FROM orders o
-            WHERE o.delivered_at IS NOT NULL AND o.delivered_at <= ?
-              AND o.status IN ('delivered','completed','returned','partially_returned')
+            FROM settlement_pending p JOIN orders o ON o.id = p.order_id
+            WHERE p.delivered_at <= ? AND o.status IN ('delivered','completed','returned','partially_returned')
               AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.order_id = o.id AND l.kind = 'order')
             """, [.text(periodEnd)]
         ) { row in
@@ -117,6 +125,12 @@ public struct SettlementRun: Sendable {
                     waitingSample: waitingSample)
         }
         guard !statements.isEmpty else { return outcome(nil) }
+        // Settled orders leave the queue (waiting ones stay).
+        try db.execute(
+            """
+            DELETE FROM settlement_pending WHERE delivered_at <= ?
+              AND EXISTS (SELECT 1 FROM settlement_lines l WHERE l.order_id = settlement_pending.order_id AND l.kind = 'order')
+            """, [.text(periodEnd)])
         try db.execute(
             "INSERT INTO settlement_runs (id, period_end, statement_count, line_count, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
             [.text(runID), .text(periodEnd), .integer(Int64(statements.count)), .integer(Int64(lineCount)), .text(nowText),
