@@ -30,7 +30,6 @@ enum CatalogDocs {
                 required: ["id", "name", "rating"])),
             ("restricted", Schema.boolean), ("created_at", Schema.dateTime),
             ("price_source", Schema.string(enum: ["list", "contract"])), ("list_unit_price", Schema.ref("UnitPrice")),
-            ("list_price_tiers", Schema.array(Schema.object([("min_quantity", Schema.integer()), ("unit_price", Schema.decimal)]))),
         ], required: ["id", "sku", "title", "unit_price", "seller"])
 
     static let productDetails = Schema.object(
@@ -91,7 +90,7 @@ enum CatalogDocs {
 
             A signed-in buyer sees its own prices: where a supplier's contract price list applies to it, a hit's \
             `unit_price`, `price_tiers` and `converted_unit_price` are the contract's (`price_source: contract`, with \
-            the public `list_unit_price` and `list_price_tiers` beside them) — the prices checkout charges. Price \
+            the public `list_unit_price` beside them) — the prices checkout charges. Price \
             filters (`min_price`, `max_price`) and price sorts use the public list prices, for everyone: contract \
             prices are resolved for the page of hits only, so search stays as fast for a buyer with price lists.
             """,
@@ -126,7 +125,7 @@ enum CatalogDocs {
             shown converted as checkout would charge them (unit price converted to 6 decimals, line rounded \
             half-to-even). A draft, deleted, suspended supplier's or restricted-to-others listing is a 404. A signed-in \
             buyer with a contract price list for the listing sees the contract prices (`price_source: contract`, \
-            public `list_unit_price` and `list_price_tiers` beside them), in the listing and in `quote`.
+            public `list_unit_price` beside them), in the listing and in `quote`.
             """,
         tags: tag,
         parameters: [

@@ -20,6 +20,8 @@ import Web
 public enum BuyerPricing {
     /// How far `contracts` counts a page's entries before settling on the buyer-first plan.
     static let maxEntriesCounted: Int64 = 10_000
+    /// Below this many lists, a buyer's lists are walked first without counting the listings' entries.
+    static let fewLists: Int64 = 4
 
     /// The decision itself, pure: `contracts` are the buyer's entries valid now (others are ignored).
     public static func unitPrice(product: PricedProduct, quantity: Int64, contracts: [ContractEntry]) -> BuyerPrice {
@@ -53,34 +55,39 @@ public enum BuyerPricing {
     /// list's entry for each listing (cost: lists × listings), or from the listings' entries to the
     /// buyer's membership of each entry's list (cost: the entries of those listings, for every buyer).
     /// A buyer with a thousand lists and a listing on a thousand customers' lists are both real, so the
-    /// order is not left to averages: the listings' entries are counted (index probes, stopping at
-    /// `maxEntriesCounted`), then the buyer's lists up to the bound that decides, and `CROSS JOIN` fixes
-    /// the join order chosen (SQLite never reorders a CROSS JOIN: https://sqlite.org/optoverview.html,
-    /// "Manual Control Of Query Plans Using CROSS JOIN"). Listings on no list — most of a catalog —
-    /// cost those probes only.
+    /// order is not left to averages. The buyer's lists are counted up to `fewLists` (one index range;
+    /// most buyers have none, and then that probe is all it costs): with fewer, buyer-first is cheap
+    /// whatever the listings; with more, the listings' entries are counted (index probes, stopping at
+    /// `maxEntriesCounted`) and the buyer's lists up to the bound that decides. `CROSS JOIN` fixes the
+    /// join order chosen (SQLite never reorders a CROSS JOIN: https://sqlite.org/optoverview.html,
+    /// "Manual Control Of Query Plans Using CROSS JOIN").
     public static func contracts(
         _ db: Connection, buyerID: String?, productIDs: [String], at instant: Date
     ) throws -> [String: [ContractEntry]] {
         guard let buyerID, !productIDs.isEmpty else { return [:] }
-        let ids = SQLValue.text(JSONSerializer.string(.array(productIDs.map(JSON.string))))
-        let entries = try db.scalar(
-            "SELECT count(*) FROM (SELECT 1 FROM price_list_entries WHERE product_id IN (SELECT value FROM json_each(?)) LIMIT ?)",
-            [ids, .integer(maxEntriesCounted)]
-        ).int64Value ?? 0
-        guard entries > 0 else { return [:] }
-        // Buyer-first pays off only while lists × listings stays below the entries to walk.
-        let listBound = entries / Int64(productIDs.count) + 1
-        let lists = try db.scalar(
-            "SELECT count(*) FROM (SELECT 1 FROM price_list_buyers WHERE buyer_id = ? LIMIT ?)", [.text(buyerID), .integer(listBound)]
-        ).int64Value ?? 0
+        let k = Int64(productIDs.count)
+        let countLists = "SELECT count(*) FROM (SELECT 1 FROM price_list_buyers WHERE buyer_id = ? LIMIT ?)"
+        var lists = try db.scalar(countLists, [.text(buyerID), .integer(fewLists)]).int64Value ?? 0
         guard lists > 0 else { return [:] }
-        let byLists = lists * Int64(productIDs.count)
+        let ids = SQLValue.text(JSONSerializer.string(.array(productIDs.map(JSON.string))))
+        var buyerFirst = true
+        if lists >= fewLists {
+            let entries = try db.scalar(
+                "SELECT count(*) FROM (SELECT 1 FROM price_list_entries WHERE product_id IN (SELECT value FROM json_each(?)) LIMIT ?)",
+                [ids, .integer(maxEntriesCounted)]
+            ).int64Value ?? 0
+            guard entries > 0 else { return [:] }
+            // Buyer-first pays off only while lists × listings stays at or below the entries to walk.
+            let bound = entries / k + 1
+            lists = try db.scalar(countLists, [.text(buyerID), .integer(bound)]).int64Value ?? 0
+            buyerFirst = lists * k <= entries
+        }
         let now = SQLValue.text(Timestamp.format(instant))
         let columns = "e.price_list_id, e.product_id, e.currency, e.unit_price, e.discount_percent, e.price_tiers"
         let valid = "l.valid_from <= ? AND (l.valid_to IS NULL OR l.valid_to > ?)"
         let sql: String
         let arguments: [SQLValue]
-        if byLists <= entries {
+        if buyerFirst {
             sql = """
                 SELECT \(columns) FROM price_list_buyers b
                 CROSS JOIN price_lists l ON l.id = b.price_list_id

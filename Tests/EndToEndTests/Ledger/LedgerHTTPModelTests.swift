@@ -318,6 +318,14 @@ final class LedgerHTTPModelTests: XCTestCase {
         /// Every account balance as the business facts in the database say it must be.
         private func expectedBalances(_ db: Connection) throws -> [String: Int64] {
             var expected = [String: Int64]()
+            // The settlement queue holds exactly the delivered orders not settled yet.
+            let pending = Set(try db.query("SELECT order_id FROM settlement_pending").compactMap { $0.string("order_id") })
+            let unsettled = Set(try db.query(
+                """
+                SELECT id FROM orders o WHERE delivered_at IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.order_id = o.id AND l.kind = 'order')
+                """).compactMap { $0.string("id") })
+            guard pending == unsettled else { throw Failure(description: "settlement queue \(pending) ≠ unsettled \(unsettled)") }
             let settled = Set(try db.query("SELECT order_id FROM settlement_lines WHERE kind = 'order'").compactMap { $0.string("order_id") })
             let deducted = Set(try db.query("SELECT return_id FROM settlement_lines WHERE kind = 'adjustment'").compactMap { $0.string("return_id") })
             try db.forEach(
