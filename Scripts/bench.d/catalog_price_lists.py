@@ -51,10 +51,10 @@ def setup(db_path, base, out, lists):
     for i in range(lists):
         supplier = suppliers[(i - lists // 10) % len(suppliers)] if i >= lists - lists // 10 else suppliers[i % len(suppliers)]
         list_id = f"prl_bench{i:05d}"
-        valid_to = ts(now - 86400) if i % 10 == 3 else None
+        valid_from, valid_to = ts(now - 30 * 86400), (ts(now - 86400) if i % 10 == 3 else None)
         db.execute("INSERT INTO price_lists (id, seller_id, name, valid_from, valid_to, version, created_by, created_at, updated_at) "
                    "VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
-                   (list_id, supplier, f"Bench contract {i}", ts(now - 30 * 86400), valid_to, user_id, ts(now), ts(now)))
+                   (list_id, supplier, f"Bench contract {i}", valid_from, valid_to, user_id, ts(now), ts(now)))
         db.execute("INSERT INTO price_list_buyers (buyer_id, price_list_id) VALUES (?, ?)", (contract_org, list_id))
         products = db.execute("SELECT id, currency, unit_price FROM products WHERE seller_id = ? AND status = 'active' LIMIT 500",
                               (supplier,)).fetchall()
@@ -64,11 +64,13 @@ def setup(db_path, base, out, lists):
                 tiers = json.dumps([{"min_quantity": 100, "unit_price": price}])
             if position % 2 == 0:
                 fixed = f"{float(price) * 0.9:.{0 if currency in ('KRW', 'JPY') else 2}f}"
-                db.execute("INSERT INTO price_list_entries (price_list_id, product_id, position, currency, unit_price, price_tiers) "
-                           "VALUES (?, ?, ?, ?, ?, ?)", (list_id, pid, position, currency, fixed, tiers))
+                db.execute("INSERT INTO price_list_entries (price_list_id, product_id, position, valid_from, valid_to, currency, "
+                           "unit_price, price_tiers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           (list_id, pid, position, valid_from, valid_to, currency, fixed, tiers))
             else:
-                db.execute("INSERT INTO price_list_entries (price_list_id, product_id, position, currency, discount_percent, price_tiers) "
-                           "VALUES (?, ?, ?, ?, ?, ?)", (list_id, pid, position, currency, "7.5", tiers))
+                db.execute("INSERT INTO price_list_entries (price_list_id, product_id, position, valid_from, valid_to, currency, "
+                           "discount_percent, price_tiers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           (list_id, pid, position, valid_from, valid_to, currency, "7.5", tiers))
             entries += 1
     db.execute("COMMIT")
     db.execute("PRAGMA optimize")

@@ -37,9 +37,10 @@ enum CatalogRoutes {
                 let rates = try query.currency.map {
                     try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
                 }
-                // A signed-in buyer's contract prices, for this page's hits only (one statement); price
-                // filters and sorts above use list prices (see CatalogDocs.search).
-                let contracts = try BuyerPricing.contracts(db, buyerID: viewer, productIDs: rows.compactMap { $0.string("id") }, at: services.now())
+                // A signed-in buyer's contract prices, for this page's hits only; price filters and sorts
+                // above use list prices (see CatalogDocs.search).
+                let contracts = try BuyerPricing.contracts(
+                    db, database: services.database.path, buyerID: viewer, productIDs: rows.compactMap { $0.string("id") }, at: services.now())
                 return (result, rows, rates, contracts)
             }
             var displayRates = rates
@@ -75,7 +76,7 @@ enum CatalogRoutes {
                 let rates = try page.currency.map {
                     try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
                 }
-                return (row, rates, try BuyerPricing.contracts(db, buyerID: viewer, productIDs: [id], at: services.now()))
+                return (row, rates, try BuyerPricing.contracts(db, database: services.database.path, buyerID: viewer, productIDs: [id], at: services.now()))
             }
             // Restricted to other buyers looks exactly like absent.
             guard let row, let listing = Listing(row: row), listing.isVisible(to: viewer) else { throw APIError.notFound("listing") }

@@ -38,12 +38,20 @@ public struct SettlementPlanner {
     /// Puts a line on its supplier's statement in its payout currency.
     public mutating func add(_ line: SettlementLine) throws -> Placement {
         let key = Key(supplierID: line.item.supplierID, currency: line.item.payoutCurrency)
-        var group = groups[key] ?? Group(id: makeID(), builder: SettlementStatementBuilder(supplierID: key.supplierID, currency: key.currency))
-        try group.builder.add(line)
-        let placement = Placement(line: line, settlementID: group.id, position: group.nextPosition)
-        group.nextPosition += 1
-        groups[key] = group
-        return placement
+        let makeID = self.makeID
+        // Mutated in place through the dictionary: copying the group out and back would copy its builder's
+        // dictionaries on every line.
+        return try Self.update(&groups[key, default: Group(
+            id: makeID(), builder: SettlementStatementBuilder(supplierID: key.supplierID, currency: key.currency))]
+        ) { group in
+            try group.builder.add(line)
+            defer { group.nextPosition += 1 }
+            return Placement(line: line, settlementID: group.id, position: group.nextPosition)
+        }
+    }
+
+    private static func update<Value, Result>(_ value: inout Value, _ body: (inout Value) throws -> Result) rethrows -> Result {
+        try body(&value)
     }
 
     /// Deductions of ONE supplier and payout currency, oldest first, added to its statement while the

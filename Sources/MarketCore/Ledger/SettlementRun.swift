@@ -7,8 +7,9 @@ import Web
 /// an earlier settlement. All in the caller's transaction, together with its journal entries, the
 /// `settlement.created` events and the audit rows.
 ///
-/// Naturally idempotent: an order is settled once (a unique index says so), a deduction once, so a second
-/// run over the same period finds nothing and issues nothing.
+/// Naturally idempotent: an order is settled once (it leaves the queue, and a unique index on the lines would
+/// refuse a second line), a deduction once, so a second run over the same period finds nothing and issues
+/// nothing.
 ///
 /// Built for volume: it reads the queue of delivered, unsettled orders (`settlement_pending`, filled by the
 /// delivery posting), never the whole order history; orders stream from one SELECT (`db.forEach`) and each
@@ -84,7 +85,6 @@ public struct SettlementRun: Sendable {
                    o.refunded_minor, o.commission_reversed_minor, o.delivered_at
             FROM settlement_pending p JOIN orders o ON o.id = p.order_id
             WHERE p.delivered_at <= ? AND o.status IN ('delivered','completed','returned','partially_returned')
-              AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.order_id = o.id AND l.kind = 'order')
             """, [.text(periodEnd)]
         ) { row in
             guard let orderID = row.string(0), let supplierID = row.string(1),
@@ -102,13 +102,13 @@ public struct SettlementRun: Sendable {
                 kind: .order, orderID: orderID, supplierID: supplierID, sourceCurrency: source, payoutCurrency: payout, rate: rate,
                 rateMethod: method, gross: row.int64(5) ?? 0, commission: row.int64(6) ?? 0, refunds: row.int64(7) ?? 0,
                 commissionReversed: row.int64(8) ?? 0, occurredAt: row.string(9) ?? "")
-            try insert(db, try planner.add(try SettlementLine(converting: item)))
+            try insert(db, try planner.add(try SettlementLine(converting: item)), parser: &parser)
         }
 
         var carried = [(supplierID: String, currency: Currency, count: Int, net: Money)]()
         for (key, lines) in deductions {
             let (placed, rest) = try planner.deduct(lines)
-            for placement in placed { try insert(db, placement) }
+            for placement in placed { try insert(db, placement, parser: &parser) }
             if !rest.isEmpty {
                 carried.append((key.supplierID, key.currency, rest.count, try Money.sum(rest.map(\.net), currency: key.currency)))
             }
@@ -183,7 +183,7 @@ public struct SettlementRun: Sendable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    private func insert(_ db: Connection, _ placement: SettlementPlanner.Placement) throws {
+    private func insert(_ db: Connection, _ placement: SettlementPlanner.Placement, parser: inout Parser) throws {
         let line = placement.line
         let item = line.item
         let settlementID = placement.settlementID
@@ -191,7 +191,7 @@ public struct SettlementRun: Sendable {
         try db.execute(Self.insertLine, [
             .text(settlementID), .integer(position), .text(item.kind.rawValue), .text(item.orderID),
             item.returnID.map { .text($0) } ?? .null, .text(item.occurredAt), .text(item.sourceCurrency.code),
-            .text(item.rate.description), .text(item.rateMethod.rawValue), .integer(item.gross), .integer(item.commission),
+            .text(parser.text(item.rate)), .text(item.rateMethod.rawValue), .integer(item.gross), .integer(item.commission),
             .integer(item.refunds), .integer(item.commissionReversed), .text(line.net.currency.code), .integer(line.gross.minorUnits),
             .integer(line.commission.minorUnits), .integer(line.refunds.minorUnits), .integer(line.commissionReversed.minorUnits),
             .integer(line.net.minorUnits),
@@ -231,10 +231,17 @@ public struct SettlementRun: Sendable {
         return Statement(id: id, supplierID: supplierID, totals: totals, journalEntryID: entryID)
     }
 
-    /// Parses currency codes and rate texts once per distinct value (a run sees a handful of each).
+    /// Parses currency codes and rate texts once per distinct value, and formats rates once (a run sees a
+    /// handful of each).
     private struct Parser {
         var currencies = [String: Currency]()
         var rates = [String: ExactDecimal]()
+        var texts = [RateKey: String]()
+
+        struct RateKey: Hashable {
+            let mantissa: Int128
+            let scale: Int
+        }
 
         mutating func currency(_ code: String?) -> Currency? {
             guard let code else { return nil }
@@ -250,6 +257,16 @@ public struct SettlementRun: Sendable {
             guard let rate = ExactDecimal(text), rate.isPositive else { return nil }
             rates[text] = rate
             return rate
+        }
+
+        /// A rate's text for its line (formatting an `Int128` mantissa on every line would cost more than
+        /// the line's conversion). Keyed by the exact mantissa and scale, so "0.90" stays "0.90".
+        mutating func text(_ rate: ExactDecimal) -> String {
+            let key = RateKey(mantissa: rate.mantissa, scale: rate.scale)
+            if let known = texts[key] { return known }
+            let text = rate.description
+            texts[key] = text
+            return text
         }
     }
 }

@@ -18,10 +18,11 @@ import Web
 ///    is stable.
 /// A list is valid from `valid_from` (inclusive) to `valid_to` (exclusive), on the injected clock.
 public enum BuyerPricing {
-    /// How far `contracts` counts a page's entries before settling on the buyer-first plan.
-    static let maxEntriesCounted: Int64 = 10_000
-    /// Below this many lists, a buyer's lists are walked first without counting the listings' entries.
+    /// Below this many lists, a buyer's lists are walked first.
     static let fewLists: Int64 = 4
+    /// Lists counted per buyer; at this many, listing-first may walk up to `maxListingFirstRows`.
+    static let manyLists: Int64 = 50
+    static let maxListingFirstRows: Int64 = 10_000
 
     /// The decision itself, pure: `contracts` are the buyer's entries valid now (others are ignored).
     public static func unitPrice(product: PricedProduct, quantity: Int64, contracts: [ContractEntry]) -> BuyerPrice {
@@ -48,67 +49,96 @@ public enum BuyerPricing {
         return unitPrice(product: product, quantity: quantity, contracts: entries)
     }
 
-    /// The buyer's contract entries valid at `instant` for the given listings, by product id: callers pass
-    /// a page of search hits, never a whole result set.
-    ///
-    /// Two ways to the same rows, and the cheaper one is taken per call: from the buyer's lists to each
-    /// list's entry for each listing (cost: lists × listings), or from the listings' entries to the
-    /// buyer's membership of each entry's list (cost: the entries of those listings, for every buyer).
-    /// A buyer with a thousand lists and a listing on a thousand customers' lists are both real, so the
-    /// order is not left to averages. The buyer's lists are counted up to `fewLists` (one index range;
-    /// most buyers have none, and then that probe is all it costs): with fewer, buyer-first is cheap
-    /// whatever the listings; with more, the listings' entries are counted (index probes, stopping at
-    /// `maxEntriesCounted`) and the buyer's lists up to the bound that decides. `CROSS JOIN` fixes the
-    /// join order chosen (SQLite never reorders a CROSS JOIN: https://sqlite.org/optoverview.html,
-    /// "Manual Control Of Query Plans Using CROSS JOIN").
+    /// The buyer's contract entries valid at `instant` for the given listings, by product id, read now
+    /// (checkout, lists: inside the caller's transaction). Callers pass a page of listings, never a
+    /// whole result set.
     public static func contracts(
         _ db: Connection, buyerID: String?, productIDs: [String], at instant: Date
     ) throws -> [String: [ContractEntry]] {
         guard let buyerID, !productIDs.isEmpty else { return [:] }
-        let k = Int64(productIDs.count)
-        let countLists = "SELECT count(*) FROM (SELECT 1 FROM price_list_buyers WHERE buyer_id = ? LIMIT ?)"
-        var lists = try db.scalar(countLists, [.text(buyerID), .integer(fewLists)]).int64Value ?? 0
-        guard lists > 0 else { return [:] }
+        return try load(db, buyerID: buyerID, productIDs: productIDs, now: Timestamp.format(instant)).entries
+    }
+
+    /// The same, through `ContractCache` (the catalog: search hits and product pages, read-only).
+    /// `database` is the database's path, since one process may serve several.
+    public static func contracts(
+        _ db: Connection, database: String, buyerID: String?, productIDs: [String], at instant: Date
+    ) throws -> [String: [ContractEntry]] {
+        guard let buyerID, !productIDs.isEmpty else { return [:] }
+        let now = Timestamp.format(instant)
+        let generation = try db.scalar("SELECT generation FROM price_list_generation WHERE id = 1").int64Value ?? 0
+        let key = [database, String(generation), buyerID, productIDs.joined(separator: ",")].joined(separator: "\u{1}")
+        if let entries = ContractCache.shared.answer(key, now: now) { return entries }
+        let loaded = try load(db, buyerID: buyerID, productIDs: productIDs, now: now)
+        ContractCache.shared.store(
+            ContractCache.Answer(entries: loaded.entries, computedAt: now, validUntil: loaded.nextChange),
+            key: key, database: database, generation: generation)
+        return loaded.entries
+    }
+
+    /// The buyer's entries for the listings, those valid at `now` kept, and the next instant after `now`
+    /// at which one of them starts or stops being valid (nil: none).
+    ///
+    /// Two ways to the same rows: from the buyer's lists to each list's entry for each listing (cost:
+    /// lists × listings), or from the listings' entries — clustered by listing — to the buyer's
+    /// membership of each entry's list (cost: the listings' entries, for every buyer). A buyer with a
+    /// thousand lists and a listing on a thousand customers' lists are both real, so the order is not
+    /// left to averages:
+    /// 1. the buyer's lists are counted up to `manyLists` (one short index range; most buyers have none,
+    ///    and then that is all pricing costs);
+    /// 2. with fewer than `fewLists`, buyer-first;
+    /// 3. else listing-first, stopping after as many rows as buyer-first would have cost; only if it
+    ///    gets that far (listings on very many lists) is buyer-first run instead. So the work is at most
+    ///    about twice the cheaper plan's, usually one statement.
+    /// `LEFT JOIN` and `CROSS JOIN` fix each join order: SQLite never moves the right table of either
+    /// before the left (https://sqlite.org/optoverview.html, "Manual Control Of Query Plans Using CROSS
+    /// JOIN").
+    static func load(_ db: Connection, buyerID: String, productIDs: [String], now: String) throws
+        -> (entries: [String: [ContractEntry]], nextChange: String?)
+    {
+        let lists = try db.scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM price_list_buyers WHERE buyer_id = ? LIMIT ?)", [.text(buyerID), .integer(manyLists)]
+        ).int64Value ?? 0
+        guard lists > 0 else { return ([:], nil) }
         let ids = SQLValue.text(JSONSerializer.string(.array(productIDs.map(JSON.string))))
-        var buyerFirst = true
+        let columns = "e.price_list_id, e.product_id, e.currency, e.unit_price, e.discount_percent, e.price_tiers, e.valid_from, e.valid_to"
+        var entries: [String: [ContractEntry]] = [:]
+        var nextChange: String?
+        func take(_ row: Row) {
+            guard let from = row.string("valid_from") else { return }
+            let to = row.string("valid_to")
+            for boundary in [from, to].compactMap({ $0 }) where boundary > now {
+                if nextChange.map({ boundary < $0 }) ?? true { nextChange = boundary }
+            }
+            guard from <= now, to.map({ now < $0 }) ?? true, let entry = ContractEntry(row: row) else { return }
+            entries[entry.productID, default: []].append(entry)
+        }
         if lists >= fewLists {
-            let entries = try db.scalar(
-                "SELECT count(*) FROM (SELECT 1 FROM price_list_entries WHERE product_id IN (SELECT value FROM json_each(?)) LIMIT ?)",
-                [ids, .integer(maxEntriesCounted)]
-            ).int64Value ?? 0
-            guard entries > 0 else { return [:] }
-            // Buyer-first pays off only while lists × listings stays at or below the entries to walk.
-            let bound = entries / k + 1
-            lists = try db.scalar(countLists, [.text(buyerID), .integer(bound)]).int64Value ?? 0
-            buyerFirst = lists * k <= entries
-        }
-        let now = SQLValue.text(Timestamp.format(instant))
-        let columns = "e.price_list_id, e.product_id, e.currency, e.unit_price, e.discount_percent, e.price_tiers"
-        let valid = "l.valid_from <= ? AND (l.valid_to IS NULL OR l.valid_to > ?)"
-        let sql: String
-        let arguments: [SQLValue]
-        if buyerFirst {
-            sql = """
-                SELECT \(columns) FROM price_list_buyers b
-                CROSS JOIN price_lists l ON l.id = b.price_list_id
-                CROSS JOIN price_list_entries e ON e.price_list_id = b.price_list_id
-                WHERE b.buyer_id = ? AND \(valid) AND e.product_id IN (SELECT value FROM json_each(?))
+            let budget = lists < manyLists ? lists * Int64(productIDs.count) : maxListingFirstRows
+            var rows = 0
+            var mine: [Row] = []
+            try db.forEach(
                 """
-            arguments = [.text(buyerID), now, now, ids]
-        } else {
-            sql = """
-                SELECT \(columns) FROM price_list_entries e
-                CROSS JOIN price_list_buyers b ON b.buyer_id = ? AND b.price_list_id = e.price_list_id
-                CROSS JOIN price_lists l ON l.id = e.price_list_id
-                WHERE e.product_id IN (SELECT value FROM json_each(?)) AND \(valid)
-                """
-            arguments = [.text(buyerID), ids, now, now]
+                SELECT \(columns), b.buyer_id IS NOT NULL AS mine FROM price_list_entries e
+                LEFT JOIN price_list_buyers b ON b.buyer_id = ? AND b.price_list_id = e.price_list_id
+                WHERE e.product_id IN (SELECT value FROM json_each(?)) LIMIT ?
+                """, [.text(buyerID), ids, .integer(budget + 1)]
+            ) { row in
+                rows += 1
+                if row.int64("mine") == 1 { mine.append(row) }
+            }
+            if rows <= budget {
+                mine.forEach(take)
+                return (entries, nextChange)
+            }
         }
-        var result: [String: [ContractEntry]] = [:]
-        try db.forEach(sql, arguments) { row in
-            if let entry = ContractEntry(row: row) { result[entry.productID, default: []].append(entry) }
-        }
-        return result
+        try db.forEach(
+            """
+            SELECT \(columns) FROM price_list_buyers b
+            CROSS JOIN price_list_entries e ON e.price_list_id = b.price_list_id
+            WHERE b.buyer_id = ? AND e.product_id IN (SELECT value FROM json_each(?))
+            """, [.text(buyerID), ids], take)
+        return (entries, nextChange)
     }
 }
 

@@ -109,11 +109,12 @@ extension PriceList {
             }
             try db.execute(
                 """
-                INSERT INTO price_list_entries (price_list_id, product_id, position, currency, unit_price, discount_percent, price_tiers)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO price_list_entries (price_list_id, product_id, position, valid_from, valid_to, currency, unit_price,
+                    discount_percent, price_tiers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [.text(list.id), .text(entry.productID), .integer(Int64(position)), .text(entry.currency.code), unitPrice, percent,
-                 .text(entry.tiersText)])
+                [.text(list.id), .text(entry.productID), .integer(Int64(position)), .text(list.validFrom),
+                 list.validTo.map(SQLValue.text) ?? .null, .text(entry.currency.code), unitPrice, percent, .text(entry.tiersText)])
         }
     }
 

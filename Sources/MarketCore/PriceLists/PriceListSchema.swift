@@ -8,9 +8,13 @@ import Store
 /// amount in a new currency. `valid_from`/`valid_to` are fixed-width RFC 3339 UTC (`Timestamp.format`), so
 /// text comparison is time order; `valid_to` is exclusive.
 ///
-/// Pricing reads one buyer's entries for a page of listings in one statement: from
-/// `price_list_buyers` (buyer first) to the lists valid now, to `price_list_entries` by primary key — or,
-/// when the planner prefers, from the page's product ids through `price_list_entries_product`.
+/// Pricing reads one buyer's entries for a page of listings in one statement (`BuyerPricing.contracts`),
+/// usually listing first: `price_list_entries` is clustered by (product_id, price_list_id) and carries
+/// its list's validity, so each listing of the page is one b-tree range, and the buyer's membership of
+/// each entry's list one probe of the covering `price_list_buyers_list` — no visit to `price_lists` at
+/// all. (Measured at 1,000 lists: reading the list row for its validity doubled the cost.) A buyer with
+/// few lists goes buyer first instead, through `price_list_entries_list`. The copies of `valid_from`/
+/// `valid_to` on entries are rewritten with the entries on every change of the list (`PriceList.update`).
 public enum PriceListSchema {
     public static let migrations: [Migration] = [
         Migration(
@@ -40,18 +44,45 @@ public enum PriceListSchema {
 
             -- Exactly one of a fixed unit price or a percent off the listing's (tier) price; optional
             -- quantity tiers of its own ([{"min_quantity","unit_price"}], like products.price_tiers).
+            -- valid_from/valid_to copy the list's, so pricing need not read price_lists.
             CREATE TABLE price_list_entries (
-                price_list_id TEXT NOT NULL REFERENCES price_lists(id) ON DELETE CASCADE,
                 product_id TEXT NOT NULL REFERENCES products(id),
+                price_list_id TEXT NOT NULL REFERENCES price_lists(id) ON DELETE CASCADE,
                 position INTEGER NOT NULL,
+                valid_from TEXT NOT NULL,
+                valid_to TEXT,
                 currency TEXT NOT NULL,
                 unit_price TEXT,
                 discount_percent TEXT,
                 price_tiers TEXT NOT NULL DEFAULT '[]',
                 CHECK ((unit_price IS NULL) <> (discount_percent IS NULL)),
-                PRIMARY KEY (price_list_id, product_id)
+                PRIMARY KEY (product_id, price_list_id)
             ) STRICT, WITHOUT ROWID;
-            CREATE INDEX price_list_entries_product ON price_list_entries(product_id, price_list_id);
+            CREATE INDEX price_list_entries_list ON price_list_entries(price_list_id, product_id);
+
+            -- Counts every change to the three tables (triggers, in the writing transaction): the
+            -- catalog caches a page's contract entries per generation (ContractCache).
+            CREATE TABLE price_list_generation (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                generation INTEGER NOT NULL
+            ) STRICT;
+            INSERT INTO price_list_generation (id, generation) VALUES (1, 0);
+            CREATE TRIGGER price_lists_generation_insert AFTER INSERT ON price_lists
+            BEGIN UPDATE price_list_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER price_lists_generation_update AFTER UPDATE ON price_lists
+            BEGIN UPDATE price_list_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER price_lists_generation_delete AFTER DELETE ON price_lists
+            BEGIN UPDATE price_list_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER price_list_buyers_generation_insert AFTER INSERT ON price_list_buyers
+            BEGIN UPDATE price_list_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER price_list_buyers_generation_delete AFTER DELETE ON price_list_buyers
+            BEGIN UPDATE price_list_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER price_list_entries_generation_insert AFTER INSERT ON price_list_entries
+            BEGIN UPDATE price_list_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER price_list_entries_generation_update AFTER UPDATE ON price_list_entries
+            BEGIN UPDATE price_list_generation SET generation = generation + 1 WHERE id = 1; END;
+            CREATE TRIGGER price_list_entries_generation_delete AFTER DELETE ON price_list_entries
+            BEGIN UPDATE price_list_generation SET generation = generation + 1 WHERE id = 1; END;
             """)
     ]
 }

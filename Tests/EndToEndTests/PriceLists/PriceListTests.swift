@@ -90,6 +90,40 @@ final class PriceListTests: XCTestCase {
         XCTAssertEqual(orders.first?["total"], OrderFixture.money("3500.00", "USD"))
     }
 
+    /// A buyer on many lists and a listing on many buyers' lists: whichever way `BuyerPricing.contracts`
+    /// reads them (buyer first, listing first, or listing first abandoned for buyer first), the same prices.
+    func testManyListsAndPopularListingsPriceAlike() throws {
+        let f = try OrderFixture()
+        let p1 = try f.listing(price: "10.00")
+        let p2 = try f.listing(price: "10.00")
+        let p3 = try f.listing(price: "10.00")
+        let me = f.buyer.organizationID
+        let now = f.market.clock.now()
+        try f.createPriceList(buyers: [me], entries: [["product_id": .string(p1), "unit_price": "9.00"]])
+        try f.createPriceList(buyers: [me], entries: [["product_id": .string(p1), "unit_price": "8.50"]])
+        try f.createPriceList(buyers: [me], entries: [["product_id": .string(p2), "unit_price": "7.00"]])
+        try f.createPriceList(buyers: [me], from: now.addingTimeInterval(-7200), to: now.addingTimeInterval(-60),
+                              entries: [["product_id": .string(p3), "unit_price": "6.00"]])
+        try f.createPriceList(buyers: [me], entries: [["product_id": .string(p3), "unit_price": "6.50"]])
+        var others: [TestMarket.Account] = []
+        for _ in 0..<6 {
+            let other = try f.market.signUp(.buyer)
+            others.append(other)
+            try f.createPriceList(buyers: [other.organizationID], entries: [["product_id": .string(p1), "unit_price": "5.00"]])
+        }
+        // A page of three listings with 11 entries, for a buyer on 5 lists: listing first.
+        let hits = try f.market.search(f.buyer.client, [("q", "bolt")]).json["data"]?.arrayValue ?? []
+        var prices: [String: String] = [:]
+        for hit in hits { prices[hit["id"]?.stringValue ?? ""] = hit["unit_price"]?["amount"]?.stringValue }
+        XCTAssertEqual(prices, [p1: "8.50", p2: "7.00", p3: "6.50"])
+        // One listing on 8 lists, more than 5 × 1: listing first gives way to buyer first.
+        XCTAssertEqual(try f.quotedPrice(f.buyer.client, p1, quantity: 1), "8.50")
+        XCTAssertEqual(try f.chargedPrice(p1, quantity: 1, by: f.buyer), "8.50")
+        // A buyer on one list: buyer first.
+        XCTAssertEqual(try f.quotedPrice(others[0].client, p1, quantity: 1), "5.00")
+        XCTAssertEqual(try f.quotedPrice(f.market.client, p1, quantity: 1), "10.00")
+    }
+
     func testListsOutsideTheirValidityAreIgnored() throws {
         let f = try OrderFixture()
         let bolts = try f.listing(price: "10.00", stock: 100)
