@@ -8,8 +8,8 @@ import Store
 /// amount in a new currency. `valid_from`/`valid_to` are fixed-width RFC 3339 UTC (`Timestamp.format`), so
 /// text comparison is time order; `valid_to` is exclusive.
 ///
-/// Pricing reads one buyer's entries for a page of listings in one statement (`BuyerPricing.contracts`),
-/// usually listing first: `price_list_entries` is clustered by (product_id, price_list_id) and carries
+/// Pricing reads one buyer's entries for a page of listings (`BuyerPricing.load`; the catalog through
+/// `ContractCache`, keyed by `price_list_generation`), usually listing first: `price_list_entries` is clustered by (product_id, price_list_id) and carries
 /// its list's validity, so each listing of the page is one b-tree range, and the buyer's membership of
 /// each entry's list one probe of the covering `price_list_buyers_list` — no visit to `price_lists` at
 /// all. (Measured at 1,000 lists: reading the list row for its validity doubled the cost.) A buyer with
