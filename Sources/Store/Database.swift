@@ -16,11 +16,12 @@ public final class Database: Sendable {
     public let configuration: StoreConfiguration
     private let writer: ConnectionPool
     private let readers: ConnectionPool
+    private let groupCommit: GroupCommit
 
     public var path: String { configuration.path }
 
     /// Opens the writer (creating the file and its directory if needed, switching to WAL and verifying it),
-    /// then the readers.
+    /// then the first reader; the other readers open when concurrent reads need them.
     public init(configuration: StoreConfiguration) throws {
         let path = configuration.path
         guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file::memory:") else {
@@ -34,24 +35,28 @@ public final class Database: Sendable {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         let writerConnection = try Connection(path: path, role: .writer, configuration: configuration)
-        var readerConnections: [Connection] = []
+        let firstReader: Connection
         do {
-            for _ in 0..<configuration.readerCount {
-                readerConnections.append(try Connection(path: path, role: .reader, configuration: configuration))
-            }
+            firstReader = try Connection(path: path, role: .reader, configuration: configuration)
         } catch {
-            for connection in readerConnections { connection.close() }
             writerConnection.close()
             throw error
         }
         self.configuration = configuration
         self.writer = ConnectionPool(
-            name: "writer", connections: [writerConnection],
-            waitMilliseconds: configuration.busyTimeoutMilliseconds)
+            name: "writer", initial: [writerConnection], capacity: 1,
+            waitMilliseconds: configuration.busyTimeoutMilliseconds,
+            open: { throw StoreError.misuse("the writer pool never opens a second connection") })
+        // Readers beyond the first open on demand (ConnectionPool), configured exactly like it.
         self.readers = ConnectionPool(
-            name: "reader", connections: readerConnections,
-            waitMilliseconds: configuration.busyTimeoutMilliseconds)
+            name: "reader", initial: [firstReader], capacity: configuration.readerCount,
+            waitMilliseconds: configuration.busyTimeoutMilliseconds,
+            open: { try Connection(path: path, role: .reader, configuration: configuration) })
+        self.groupCommit = GroupCommit(writer: writer, waitMilliseconds: configuration.busyTimeoutMilliseconds)
     }
+
+    /// Reader connections open now: one at start, more as concurrent reads need them.
+    public var openReaderCount: Int { readers.openCount }
 
     deinit {
         close()
@@ -77,17 +82,30 @@ public final class Database: Sendable {
 
     // MARK: - Writing
 
-    /// Runs `body` on the writer inside BEGIN IMMEDIATE … COMMIT. On a throw it rolls back and rethrows
-    /// the body's error; a failing rollback never replaces it. SQLITE_BUSY can only happen at BEGIN, after
-    /// busy_timeout, and reaches the caller as `StoreError.isBusy`.
+    /// Runs `body` on the writer inside a write transaction (BEGIN IMMEDIATE … COMMIT) and returns once it
+    /// committed. On a throw its work is undone and the body's error rethrown; a failing rollback never
+    /// replaces it. SQLITE_BUSY can only happen at BEGIN, after busy_timeout, and reaches the caller as
+    /// `StoreError.isBusy`, as does waiting longer than the busy timeout for the writer.
+    ///
+    /// Concurrent callers share one transaction, each in its own savepoint (`GroupCommit`): one COMMIT, one
+    /// WAL sync, for the group, with the outcome of a transaction of its own for each.
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
-        try writer.withConnection { connection, isNested in
-            if isNested, connection.isInTransaction {
-                return try connection.savepoint { try body(connection) }
-            }
-            if !isNested { try Self.discardStaleTransaction(connection) }
-            return try connection.transaction(.immediate) { try body(connection) }
+        if let held = writer.connectionOfCurrentThread() {
+            if held.isInTransaction { return try held.savepoint { try body(held) } }
+            // Inside `writeWithoutTransaction`: a transaction of its own, on the connection already held.
+            return try held.transaction(.immediate) { try body(held) }
         }
+        var result: T?
+        try groupCommit.perform { connection in result = try body(connection) }
+        guard let result else { throw StoreError.misuse("a write returned without running its body") }
+        return result
+    }
+
+    /// Writes committed since the database was opened, the COMMITs that stored them (fewer under
+    /// concurrency: group commit), and the writes waiting for the writer now.
+    public var writeStatistics: (writes: Int, commits: Int, waiting: Int) {
+        (groupCommit.committedWrites.load(ordering: .relaxed), groupCommit.commits.load(ordering: .relaxed),
+         groupCommit.waitingCount)
     }
 
     /// Runs `body` on the writer with no transaction around it: pragmas, VACUUM, checkpoints. A

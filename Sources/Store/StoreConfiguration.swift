@@ -14,7 +14,8 @@ public struct StoreConfiguration: Sendable {
 
     /// The database file. `":memory:"` is not supported: the readers must see the writer's file.
     public var path: String
-    /// Reader connections, each serving one `read` at a time.
+    /// The most reader connections, each serving one `read` at a time. One is opened at start, the others
+    /// when concurrent reads need them.
     public var readerCount: Int = 4
     /// How long SQLite waits on a lock held by another process, and how long `read`/`write` wait for a
     /// free connection of this pool, before failing with `StoreError.isBusy`.

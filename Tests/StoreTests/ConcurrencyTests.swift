@@ -67,6 +67,35 @@ final class ConcurrencyTests: StoreTestCase {
         for thread in threads { try thread.join() }
     }
 
+    func testReadersOpenOnDemandUpToTheLimitAndAreReused() throws {
+        let database = try makeTable { $0.readerCount = 3; $0.busyTimeoutMilliseconds = 300 }
+        XCTAssertEqual(database.openReaderCount, 1, "an idle database holds one reader")
+        for _ in 0..<5 { _ = try database.read { try $0.scalar("SELECT count(*) FROM t") } }
+        XCTAssertEqual(database.openReaderCount, 1, "sequential reads reuse the same reader")
+
+        // Three reads held at once open three readers; a fourth waits and, past the timeout, is busy.
+        let allInside = DispatchGroup()
+        let release = DispatchSemaphore(value: 0)
+        let holders = (0..<3).map { _ in
+            allInside.enter()
+            return BackgroundThread {
+                try database.read { _ in
+                    allInside.leave()
+                    _ = release.wait(timeout: .now() + 10)
+                }
+            }
+        }
+        XCTAssertEqual(allInside.wait(timeout: .now() + 10), .success)
+        XCTAssertEqual(database.openReaderCount, 3)
+        XCTAssertThrowsError(try BackgroundThread { try database.read { _ in } }.join()) { error in
+            XCTAssertTrue((error as? StoreError)?.isBusy ?? false, "\(error)")
+        }
+        for _ in holders { release.signal() }
+        for holder in holders { try holder.join() }
+        XCTAssertEqual(database.openReaderCount, 3, "opened readers stay for the next burst")
+        XCTAssertEqual(try count("t", in: database), 0)
+    }
+
     func testAWriterThatStaysBusyYieldsABusyErrorNotAHang() throws {
         let database = try makeTable { $0.busyTimeoutMilliseconds = 100 }
         let holding = DispatchSemaphore(value: 0)

@@ -15,11 +15,7 @@ enum BuyerOrderRoutes {
         routes.add(.post, "/v1/buyer/orders", access: .buyer(.admin, .purchaser), doc: BuyerOrderDocs.create) { request, context in
             let caller = try context.caller()
             let order = try CheckoutBody.read(request, caller: caller)
-            // Without a key no transaction is open here, so the checkout may join a group commit; with one,
-            // Idempotency.run holds the writer and stores the answer in the same transaction.
-            guard request.header("Idempotency-Key") != nil else {
-                return .json(try checkout.placeGrouped(order).json, status: .created)
-            }
+            // With a key, Idempotency.run stores the answer in the checkout's transaction.
             return try idempotency.run(request, organizationID: caller.organizationID) {
                 .json(try checkout.place(order).json, status: .created)
             }

@@ -9,6 +9,9 @@ public struct AppConfiguration: Sendable {
     public var http = HTTPServerConfiguration()
     public var databasePath = "var/marketplace.sqlite"
     public var synchronous: StoreConfiguration.Synchronous = .full
+    /// The most reader connections; they open on demand, so an idle server holds one. More than a few
+    /// does not pay on a small machine: each connection maps and caches the file on its own, so every one
+    /// added costs page faults and memory while the cores stay the limit (measured with 2, 4 and 16).
     public var readerConnections = 4
     public var demo = false
     public var accessLog = true
@@ -36,7 +39,7 @@ public struct AppConfiguration: Sendable {
           --demo                   load demo data once (suppliers, buyers, listings, RFQs, orders) [MARKETPLACE_DEMO=1]
           --public DIR             portal files [MARKETPLACE_PUBLIC] (Public)
           --synchronous MODE       SQLite durability: full (default, money-safe), normal, extra [MARKETPLACE_SYNCHRONOUS]
-          --readers N              reader connections [MARKETPLACE_READERS] (4)
+          --readers N              most reader connections, opened on demand [MARKETPLACE_READERS] (4)
           --event-loops N          epoll loops, 0 = one per core [MARKETPLACE_EVENT_LOOPS] (0)
           --workers N              threads for handlers that touch the database [MARKETPLACE_WORKERS] (16)
           --max-connections N      [MARKETPLACE_MAX_CONNECTIONS] (16384)

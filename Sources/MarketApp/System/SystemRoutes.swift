@@ -37,7 +37,14 @@ enum SystemRoutes {
             summary: "Prometheus metrics", tags: ["System"],
             responses: [OpenAPIResponse(200, "Text exposition format", contentType: "text/plain", schema: Schema.string())])
         ) { _, _ in
-            .text(metrics.render(gauges: stats.gauges), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            let store = services.database.writeStatistics
+            let storeGauges: [(name: String, help: String, value: Int)] = [
+                ("store_writes_committed_total", "Write transactions committed since start.", store.writes),
+                ("store_commits_total", "COMMITs that stored them: fewer under load, as concurrent writes share one (group commit).", store.commits),
+                ("store_writes_waiting", "Writes waiting for the single writer now.", store.waiting),
+                ("store_readers_open", "Reader connections open (they open on demand).", services.database.openReaderCount),
+            ]
+            return .text(metrics.render(gauges: stats.gauges + storeGauges), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
 
         system.get("/openapi.json", options: .inline, doc: OpenAPIOperation(

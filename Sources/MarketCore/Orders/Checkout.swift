@@ -16,24 +16,14 @@ import Web
 ///    same request may succeed later, after a restock).
 public struct Checkout: Sendable {
     let services: MarketServices
-    private let batcher: CheckoutBatcher
 
     public init(services: MarketServices) {
         self.services = services
-        self.batcher = CheckoutBatcher(database: services.database)
-    }
-
-    /// Like `place(_:)`, but written together with the checkouts that arrive meanwhile (group commit,
-    /// `CheckoutBatcher`): one commit — one WAL sync — per batch instead of per checkout, with the same
-    /// all-or-nothing result per checkout. Only for callers outside any write transaction (the cart route
-    /// without an Idempotency-Key; with one, `Idempotency.run` holds the writer and `place(_:)` is used).
-    public func placeGrouped(_ request: CheckoutRequest) throws -> CheckoutResult {
-        let (checkoutID, orders) = try batcher.run { [self] db in try placeInTransaction(request, db: db) }
-        return try services.database.read { db in try Self.result(checkoutID, orders, buyerID: request.buyerID, db: db) }
     }
 
     /// Places the checkout in its own write transaction (a savepoint when the caller already holds one,
-    /// e.g. inside `Idempotency.run`). The answer is read after the commit through `Database.read`, so
+    /// e.g. inside `Idempotency.run`). Concurrent checkouts share a commit (`Database.write` groups them),
+    /// each with its own all-or-nothing outcome. The answer is read after the commit through `Database.read`, so
     /// building it never holds the single writer (inside an outer write it reads that transaction's state).
     public func place(_ request: CheckoutRequest) throws -> CheckoutResult {
         let (checkoutID, orders) = try services.database.write { db in try placeInTransaction(request, db: db) }

@@ -49,22 +49,16 @@ public enum ReferenceData {
     /// The category then its ancestors, nearest first (`[bolts, fasteners, hardware]`); empty when the
     /// category does not exist. A (corrupt) cycle stops at the first repeated category.
     public static func categoryPath(_ db: Connection, categoryID: String) throws -> [String] {
+        // One primary-key lookup per level rather than a recursive CTE: the CTE's queue and ORDER BY make
+        // SQLite build and drop temporary b-trees on every call, and checkout asks this for every line.
         var path = [String]()
-        try db.forEach(
-            """
-            WITH RECURSIVE up(id, parent_id, depth) AS (
-                SELECT id, parent_id, 0 FROM categories WHERE id = ?
-                UNION ALL
-                SELECT c.id, c.parent_id, up.depth + 1 FROM categories c JOIN up ON c.id = up.parent_id
-                WHERE up.depth < \(maxDepth)
-            )
-            SELECT id FROM up ORDER BY depth
-            """, [.text(categoryID)]
-        ) { row in
-            if let id = row.string("id") { path.append(id) }
+        var next: String? = categoryID
+        while let id = next, path.count <= maxDepth, !path.contains(id) {
+            guard let row = try db.queryOne("SELECT parent_id FROM categories WHERE id = ?", [.text(id)]) else { break }
+            path.append(id)
+            next = row.string("parent_id")
         }
-        var seen = Set<String>()
-        return Array(path.prefix { seen.insert($0).inserted })
+        return path
     }
 
     /// The category and every category below it (the catalog's `category_id` filter includes
