@@ -1,3 +1,4 @@
+import Dispatch
 import HTTPServer
 import XCTest
 @testable import Web
@@ -123,5 +124,28 @@ final class RouterTests: XCTestCase {
         let text = app.metrics.render(gauges: [("http_open_connections", "Open connections.", 3)])
         XCTAssertTrue(text.contains(#"http_requests_total{method="GET",route="/a/{id}",status="200"} 2"#), text)
         XCTAssertTrue(text.contains("http_open_connections 3"))
+    }
+
+    func testMetricsFromManyThreadsAddUpAcrossShards() throws {
+        let metrics = Metrics()
+        DispatchQueue.concurrentPerform(iterations: 16) { thread in
+            for n in 0..<500 {
+                metrics.record(method: "GET", route: "/a/{id}", status: 200, durationMicros: UInt64(thread * 1000 + n))
+            }
+        }
+        let text = metrics.render()
+        XCTAssertTrue(text.contains(#"http_requests_total{method="GET",route="/a/{id}",status="200"} 8000"#), text)
+        XCTAssertTrue(text.contains(#"http_request_duration_seconds_count{method="GET",route="/a/{id}",status="200"} 8000"#), text)
+        // 250 µs bucket: durations 0…250 of thread 0 only.
+        XCTAssertTrue(text.contains(#"http_request_duration_seconds_bucket{method="GET",route="/a/{id}",status="200",le="0.00025"} 251"#), text)
+    }
+
+    func testPathSegmentsKeepEmptyInnerSegmentsAndDropTheOuterSlashes() {
+        XCTAssertEqual(RouteTrie<TestContext>.segments("/"), [""])
+        XCTAssertEqual(RouteTrie<TestContext>.segments("/a/b"), ["a", "b"])
+        XCTAssertEqual(RouteTrie<TestContext>.segments("/a/b/"), ["a", "b"])
+        XCTAssertEqual(RouteTrie<TestContext>.segments("/a//b"), ["a", "", "b"])
+        XCTAssertEqual(RouteTrie<TestContext>.segments("/v1/catalog/products/볼트"), ["v1", "catalog", "products", "볼트"])
+        XCTAssertEqual(RouteTrie<TestContext>.segments(""), [])
     }
 }

@@ -73,8 +73,24 @@ final class RouteTrie<Context: RequestContext>: @unchecked Sendable {
         return nil
     }
 
+    /// The path split at every "/" (empty segments kept), without the empty segment before the leading "/"
+    /// and after a trailing one. Scans UTF-8 bytes: splitting on a `Character` walks grapheme clusters,
+    /// which cost a twentieth of a point read's CPU in a profile; "/" is ASCII, so a byte index is always
+    /// a valid place to cut.
     static func segments(_ path: String) -> [Substring] {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        var parts: [Substring] = []
+        parts.reserveCapacity(8)
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                parts.append(path[start..<index])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        parts.append(path[start..<bytes.endIndex])
         if parts.first == "" { parts.removeFirst() }
         if parts.count > 1, parts.last == "" { parts.removeLast() }
         return parts
