@@ -3,8 +3,11 @@
 --   BENCH_TOKEN     buyer bearer token
 --   BENCH_PRODUCTS  comma-separated listing ids (USD and EUR listings: half the lines are converted)
 --   BENCH_LINES     lines per checkout (default 1)
+--   BENCH_IDEMPOTENCY  "1": every request carries a fresh Idempotency-Key, as an ERP integration sends
 local token = os.getenv("BENCH_TOKEN")
 local lines = tonumber(os.getenv("BENCH_LINES") or "1")
+local idempotency = os.getenv("BENCH_IDEMPOTENCY") == "1"
+local counter = 0
 local products = {}
 for id in string.gmatch(os.getenv("BENCH_PRODUCTS") or "", "[^,]+") do products[#products + 1] = id end
 
@@ -28,5 +31,13 @@ function request()
   end
   local body = '{"currency":"USD","payment_terms":"prepaid","shipping_address":' .. address ..
     ',"lines":[' .. table.concat(parts, ",") .. ']}'
-  return wrk.format(nil, "/v1/buyer/orders", nil, body)
+  local headers = nil
+  if idempotency then
+    counter = counter + 1
+    -- wrk.format uses the table given instead of wrk.headers, not in addition to it.
+    headers = {}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    headers["Idempotency-Key"] = string.format("bench-%d-%d-%d", os.time(), math.random(1, 1e9), counter)
+  end
+  return wrk.format(nil, "/v1/buyer/orders", headers, body)
 end

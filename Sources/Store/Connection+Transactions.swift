@@ -70,15 +70,12 @@ extension Connection {
         try? execute("ROLLBACK TRANSACTION")
     }
 
-    /// Runs `body` with `PRAGMA query_only` on, for a read served by the writer connection.
+    /// Runs `body` refusing every statement that writes (see `withStatement`), for a read served by the
+    /// writer connection.
     func queryOnly<T>(_ body: () throws -> T) throws -> T {
         if isQueryOnly { return try body() }
-        try execute("PRAGMA query_only = ON")
         isQueryOnly = true
-        defer {
-            try? execute("PRAGMA query_only = OFF")
-            isQueryOnly = false
-        }
+        defer { isQueryOnly = false }
         return try body()
     }
 }

@@ -16,7 +16,8 @@ public final class Connection {
     private var statements: [String: Statement] = [:]
     private let statementCacheCapacity: Int
     private(set) var isOpen = true
-    /// Whether `PRAGMA query_only` is on (always for readers; temporarily for a read nested in a write).
+    /// Whether statements that write are refused: always for readers (which also have `PRAGMA query_only`
+    /// and a read-only handle), and for the writer while it serves a read nested in a write.
     var isQueryOnly = false
 
     /// Opens and configures a connection; the configuration itself lives in Connection+Setup.swift.
@@ -94,6 +95,15 @@ public final class Connection {
         } else {
             statement = try Statement(connection: handle, sql: sql, persistent: false)
             isTemporary = true
+        }
+        // The writer serving a nested read refuses writes here, per statement, rather than with
+        // `PRAGMA query_only`: changing that pragma expires every prepared statement of the connection
+        // (flag pragmas emit OP_Expire), so each read nested in a write cost a re-parse of every
+        // statement the writer ran next. `sqlite3_stmt_readonly` is exact: true only for statements that
+        // do not write the database file (BEGIN, COMMIT, SAVEPOINT and RELEASE count as read-only).
+        if isQueryOnly, role == .writer, sqlite3_stmt_readonly(statement.handle) == 0 {
+            if isTemporary { statement.finalize() }
+            throw StoreError(code: SQLITE_READONLY, message: "attempt to write a readonly database (a read nested in a write)", sql: sql)
         }
         statement.isInUse = true
         defer {

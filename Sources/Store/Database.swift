@@ -8,7 +8,7 @@ import Foundation
 /// Reentrancy, on the same thread:
 /// - `write` inside `write` runs as a savepoint on the same writer connection: the inner work commits
 ///   with the outer transaction, and an inner throw undoes only the inner work.
-/// - `read` inside `write` runs on the writer connection with `PRAGMA query_only` on, so it sees the
+/// - `read` inside `write` runs on the writer connection refusing statements that write, so it sees the
 ///   writes not yet committed (a reader connection would not) and cannot write.
 /// - `read` inside `read` reuses the same reader and snapshot.
 /// - `write` inside `read` uses the writer as usual: it does not change the outer read's snapshot.

@@ -134,7 +134,14 @@ final class TransactionTests: StoreTestCase {
             try connection.execute("INSERT INTO t (name) VALUES ('pending')")
             let seen = try database.read { try $0.scalar("SELECT count(*) FROM t") }
             XCTAssertEqual(seen, 1)
-            XCTAssertThrowsError(try database.read { try $0.execute("INSERT INTO t (name) VALUES ('no')") })
+            XCTAssertThrowsError(try database.read { try $0.execute("INSERT INTO t (name) VALUES ('no')") }) { error in
+                XCTAssertEqual((error as? StoreError)?.primaryCode, 8, "SQLITE_READONLY: \(error)")
+            }
+            XCTAssertThrowsError(try database.read { try $0.executeScript("SELECT 1; DELETE FROM t") }) { error in
+                XCTAssertEqual((error as? StoreError)?.primaryCode, 8, "SQLITE_READONLY: \(error)")
+            }
+            // A cached writing statement is refused too, not only one prepared inside the read.
+            XCTAssertThrowsError(try database.read { try $0.execute("INSERT INTO t (name) VALUES ('pending')") })
             try connection.execute("INSERT INTO t (name) VALUES ('still writable')")
         }
         XCTAssertEqual(try names(database), ["pending", "still writable"])
