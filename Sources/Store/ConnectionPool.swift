@@ -86,6 +86,14 @@ final class ConnectionPool: Sendable {
         }
     }
 
+    /// Runs `body` with `connection` — one from outside the pool — recorded as the calling thread's
+    /// connection of this pool, so that reads nested in `body` reuse it instead of taking one.
+    func lending<T>(_ connection: Connection, _ body: () throws -> T) throws -> T {
+        ThreadLeases.record(connection, in: identity)
+        defer { ThreadLeases.forget(identity) }
+        return try body()
+    }
+
     private func giveBack(_ pooled: PooledConnection) {
         ThreadLeases.forget(identity)
         let closeNow: Bool = state.withLock { state in

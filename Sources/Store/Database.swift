@@ -17,6 +17,7 @@ public final class Database: Sendable {
     private let writer: ConnectionPool
     private let readers: ConnectionPool
     private let groupCommit: GroupCommit
+    private let dedicatedReaders: DedicatedReaders
 
     public var path: String { configuration.path }
 
@@ -53,10 +54,11 @@ public final class Database: Sendable {
             waitMilliseconds: configuration.busyTimeoutMilliseconds,
             open: { try Connection(path: path, role: .reader, configuration: configuration) })
         self.groupCommit = GroupCommit(writer: writer, waitMilliseconds: configuration.busyTimeoutMilliseconds)
+        self.dedicatedReaders = DedicatedReaders(open: { try Connection(path: path, role: .reader, configuration: configuration) })
     }
 
     /// Reader connections open now: one at start, more as concurrent reads need them.
-    public var openReaderCount: Int { readers.openCount }
+    public var openReaderCount: Int { readers.openCount + dedicatedReaders.count }
 
     deinit {
         close()
@@ -77,6 +79,23 @@ public final class Database: Sendable {
             if isNested { return try body(connection) }
             try Self.discardStaleTransaction(connection)
             return try connection.transaction(.deferred) { try body(connection) }
+        }
+    }
+
+    /// Runs `body` inside a read transaction on a reader connection of the calling thread's own, opened on
+    /// its first call and kept for the next (`DedicatedReaders`): it never waits for the reader pool. Reads
+    /// in `body` (`read`) share that connection and snapshot. Meant for a few long-lived threads that must
+    /// not block on the pool, such as the HTTP event loops answering point reads inline; `body` must not
+    /// write. Inside another read or write it is a plain nested read.
+    public func readOnThreadConnection<T>(_ body: () throws -> T) throws -> T {
+        if writer.connectionOfCurrentThread() != nil || readers.connectionOfCurrentThread() != nil {
+            return try read { _ in try body() }
+        }
+        return try dedicatedReaders.withConnection { connection in
+            try readers.lending(connection) {
+                try Self.discardStaleTransaction(connection)
+                return try connection.transaction(.deferred) { try body() }
+            }
         }
     }
 
@@ -141,6 +160,7 @@ public final class Database: Sendable {
     /// Checkpoints the WAL into the database file and closes every connection, readers first so the
     /// writer's close is the last one and removes the WAL file. Meant for shutdown: later calls throw.
     public func close() {
+        dedicatedReaders.close()
         readers.close()
         writer.close { connection in
             // TRUNCATE leaves a zero-length WAL (https://www.sqlite.org/pragma.html#pragma_wal_checkpoint).

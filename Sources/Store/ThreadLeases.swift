@@ -15,6 +15,8 @@ enum ThreadLeases {
     /// key's destructor when the thread exits.
     final class Table {
         var entries: [(pool: ObjectIdentifier, connection: Connection)] = []
+        /// `DedicatedReaders` instance → the key of this thread's own connection there.
+        var dedicated: [(instance: Int, key: Int)] = []
     }
 
     private static let key: pthread_key_t = {
@@ -52,5 +54,16 @@ enum ThreadLeases {
         guard let raw = pthread_getspecific(key) else { return }
         let table = Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue()
         table.entries.removeAll { $0.pool == pool }
+    }
+
+    static func dedicatedKey(of instance: Int) -> Int? {
+        guard let raw = pthread_getspecific(key) else { return nil }
+        let table = Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue()
+        for entry in table.dedicated where entry.instance == instance { return entry.key }
+        return nil
+    }
+
+    static func setDedicatedKey(_ dedicatedKey: Int, of instance: Int) {
+        table.dedicated.append((instance, dedicatedKey))
     }
 }

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 import XCTest
 
 @testable import MarketCore
@@ -22,6 +23,35 @@ final class SearchTextTests: XCTestCase {
         XCTAssertEqual(SearchText.indexDocument(["六角ボルト"]), "六角 角ボ ボル ルト ト")
         XCTAssertEqual(SearchText.indexDocument([]), "")
         XCTAssertEqual(SearchText.indexDocument(["  --  "]), "")
+    }
+
+    func testFastPathNormalizesLikeNFKC() {
+        // ASCII and precomposed syllables skip Foundation's normalization: the result must be the same.
+        let samples = [
+            "Hex Bolt M8x1.25 DIN-933", "육각볼트 M8", "스테인리스 볼트 A2-70", "Tab\tand\nnew line", "MiXeD 한글 ABC",
+            "", "  ", "가힣", "ＳＵＳ３０４", "\u{1107}\u{1169}\u{11AF}", "Café", "ㄱㄴ", "a\u{0301}",
+        ]
+        for text in samples {
+            XCTAssertEqual(SearchText.normalizedForSearch(text), text.precomposedStringWithCompatibilityMapping.lowercased(), text)
+            XCTAssertEqual(
+                SearchText.segments(of: text), SearchText.segments(of: text.precomposedStringWithCompatibilityMapping), text)
+        }
+        // indexDocument writes what segments and indexGrams make.
+        let more = samples + ["LED조명/M8x1.25", "六角ボルト 가나다라", "a\u{0301}b 가\u{0301}나", "육각볼트,너트;와셔", "x가y나z", "볼"]
+        for text in more {
+            var tokens: [String] = []
+            for segment in SearchText.segments(of: text) {
+                switch segment.kind {
+                case .word: tokens.append(String(String.UnicodeScalarView(segment.scalars)))
+                case .syllabic: tokens += SearchText.indexGrams(of: segment.scalars)
+                }
+            }
+            XCTAssertEqual(SearchText.indexDocument([text]), tokens.joined(separator: " "), text)
+        }
+        XCTAssertEqual(SearchText.indexDocument(more), more.map { SearchText.indexDocument([$0]) }.filter { !$0.isEmpty }.joined(separator: " "))
+        // Every ASCII character classed as before (letters and digits are words, the rest separates).
+        let ascii = String(String.UnicodeScalarView((0..<128).compactMap { Unicode.Scalar(UInt32($0)) }))
+        XCTAssertEqual(SearchText.indexDocument([ascii]), "0123456789 abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz")
     }
 
     func testMatchQueryShapes() {

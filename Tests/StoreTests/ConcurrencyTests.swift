@@ -96,6 +96,46 @@ final class ConcurrencyTests: StoreTestCase {
         XCTAssertEqual(try count("t", in: database), 0)
     }
 
+    func testAThreadConnectionNeverWaitsForThePoolAndServesNestedReads() throws {
+        let database = try makeTable { $0.readerCount = 1; $0.busyTimeoutMilliseconds = 300 }
+        try database.write { try $0.execute("INSERT INTO t (name) VALUES ('a')") }
+        // The only pooled reader is held by another thread for the whole test.
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let holder = BackgroundThread {
+            try database.read { _ in
+                holding.signal()
+                _ = release.wait(timeout: .now() + 10)
+            }
+        }
+        XCTAssertEqual(holding.wait(timeout: .now() + 10), .success)
+        defer { release.signal() }
+        let worker = BackgroundThread {
+            for round in 0..<3 {
+                let count = try database.readOnThreadConnection {
+                    // Nested reads use the thread's connection and its one snapshot.
+                    let first = try database.read { try $0.scalar("SELECT count(*) FROM t") }
+                    let second = try database.read { try $0.scalar("SELECT count(*) FROM t") }
+                    guard first == second else { throw StoreError(code: 1, message: "two snapshots") }
+                    return first
+                }
+                guard count == .integer(Int64(round + 1)) else { throw StoreError(code: 1, message: "saw \(count)") }
+                try database.write { try $0.execute("INSERT INTO t (name) VALUES (?)", [.text("r\(round)")]) }
+            }
+            // Writing inside is refused, like any read.
+            do {
+                try database.readOnThreadConnection { try database.read { try $0.execute("DELETE FROM t") } }
+                throw StoreError(code: 1, message: "a write went through")
+            } catch let error as StoreError where error.primaryCode == 8 {}
+        }
+        try worker.join()
+        XCTAssertEqual(database.openReaderCount, 2, "the pooled reader and the thread's own")
+        release.signal()
+        try holder.join()
+        database.close()
+        XCTAssertThrowsError(try database.readOnThreadConnection { 0 })
+    }
+
     func testAWriterThatStaysBusyYieldsABusyErrorNotAHang() throws {
         let database = try makeTable { $0.busyTimeoutMilliseconds = 100 }
         let holding = DispatchSemaphore(value: 0)

@@ -1,3 +1,4 @@
+import Foundation
 import MarketCore
 import Store
 import Web
@@ -15,13 +16,20 @@ enum CatalogListingJSON {
         LEFT JOIN supplier_scorecards s ON s.supplier_id = p.seller_id
         """
 
-    /// The hits' rows, in the order of `docs`.
+    /// `columns` without what a hit does not show (descriptions, attributes): a page of hits neither
+    /// copies those texts out of SQLite nor parses the attributes' JSON, for every search, cached or not.
+    static let hitColumns = columns
+        .replacingOccurrences(of: "p.description_en,", with: "NULL AS description_en,")
+        .replacingOccurrences(of: "p.description_ko,", with: "NULL AS description_ko,")
+        .replacingOccurrences(of: "p.attributes,", with: "'{}' AS attributes,")
+
+    /// The hits' rows, in the order of `docs` (`hitColumns`).
     static func rows(_ db: Connection, docs: [Int64]) throws -> [Row] {
         guard !docs.isEmpty else { return [] }
         var byDoc: [Int64: Row] = [:]
         try db.forEach(
             """
-            SELECT ld.doc AS doc, \(columns) FROM listing_docs ld CROSS JOIN \(from)
+            SELECT ld.doc AS doc, \(hitColumns) FROM listing_docs ld CROSS JOIN \(from)
             WHERE ld.doc IN (SELECT value FROM json_each(?)) AND p.id = ld.product_id
             """,
             [.text(JSONSerializer.string(.array(docs.map { .int($0) })))]

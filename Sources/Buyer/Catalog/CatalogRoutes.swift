@@ -24,18 +24,22 @@ enum CatalogRoutes {
                     categories = ids
                 }
                 var quotes: [(currency: Currency, quote: FXQuote)] = []
+                var keyRates: CatalogRates?
                 if query.needsRates {
-                    var keyRates = try CatalogRates(db, target: query.keyCurrency, baseCurrency: services.settings.baseCurrency, at: services.now())
+                    var table = try CatalogRates(db, target: query.keyCurrency, baseCurrency: services.settings.baseCurrency, at: services.now())
                     for currency in try CatalogRates.listedCurrencies(db) {
-                        if let quote = keyRates.quote(from: currency) { quotes.append((currency, quote)) }
+                        if let quote = table.quote(from: currency) { quotes.append((currency, quote)) }
                     }
+                    keyRates = table
                 }
                 let search = CatalogSearch(request: query, viewerBuyerID: viewer, categories: categories, priceQuotes: quotes)
                 let fresh = request.header("Cache-Control")?.lowercased().contains("no-cache") ?? false
                 let result = try search.run(db, database: services.database.path, useCache: !fresh)
                 let rows = try CatalogListingJSON.rows(db, docs: result.hits.map(\.doc))
-                let rates = try query.currency.map {
-                    try CatalogRates(db, target: $0, baseCurrency: services.settings.baseCurrency, at: services.now())
+                // The key currency is the requested one when there is one: the same table, read once.
+                let rates = try query.currency.map { currency -> CatalogRates in
+                    if let keyRates, keyRates.target == currency { return keyRates }
+                    return try CatalogRates(db, target: currency, baseCurrency: services.settings.baseCurrency, at: services.now())
                 }
                 // A signed-in buyer's contract prices, for this page's hits only; price filters and sorts
                 // above use list prices (see CatalogDocs.search).
@@ -60,7 +64,7 @@ enum CatalogRoutes {
             return .page(hits, nextCursor: next, extra: extra)
         }
 
-        routes.add(.get, "/v1/catalog/products/{id}", access: .anyone, doc: CatalogDocs.product) { request, context in
+        routes.add(.get, "/v1/catalog/products/{id}", access: .anyone, options: .pointRead, doc: CatalogDocs.product) { request, context in
             let page = try CatalogProductQuery(request.query)
             let viewer = buyerID(context.principal)
             let id = request.parameter("id")

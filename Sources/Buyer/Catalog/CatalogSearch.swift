@@ -6,7 +6,14 @@ import Web
 /// One catalog search: which listings, in what order, one page of them, and category facets.
 ///
 /// Everything filters and sorts on `listing_index` (the narrow projection, see CatalogSchema); `products`
-/// is read only for the page's hits (`CatalogListingJSON`). Plans, each one SQL statement ending in LIMIT:
+/// is read only for the page's hits (`CatalogListingJSON`).
+///
+/// Searches with words, browses with filters the category counts cannot answer, and price or rating
+/// browses of a category run on the in-memory copy of `listing_index` (`ListingProjection`,
+/// `CatalogSearch+Projection`): FTS5 hands over rowids, and filters, keys and facets are array reads
+/// instead of a B-tree seek per match. The SQL plans below answer the rest, and everything whenever no
+/// in-memory copy fits the read's snapshot; both give the same results (CatalogSearchProjectionTests).
+/// Plans, each one SQL statement ending in LIMIT:
 /// - with words (`q`): FTS5 finds the matches (the outer loop) and `listing_index` is joined by doc and
 ///   filtered. Newest first is FTS5's own rowid order, read until the page is full; relevance is bm25
 ///   (`ORDER BY rank`, sorted inside FTS5); price and rating sort the filtered matches;
@@ -73,20 +80,30 @@ struct CatalogSearch {
         if useCache, let entry = CatalogSearchCache.shared.entry(key) {
             return Result(hits: entry.hits, next: entry.next, facets: entry.facets)
         }
-        let result = try run(db)
+        // Words, or filters the category counts cannot answer: on the in-memory columns when they fit
+        // this snapshot (see ListingProjection).
+        let columns =
+            request.match != nil || !request.facetsFromCounts || prefersInMemoryBrowse
+            ? try ListingProjection.shared.columns(db, database: database, generation: generation) : nil
+        let result = try run(db, columns: columns)
         CatalogSearchCache.shared.store(
             .init(hits: result.hits, next: result.next, facets: result.facets), key: key, database: database, generation: generation)
         return result
     }
 
-    func run(_ db: Connection) throws -> Result {
+    /// `columns`: the in-memory `listing_index` at this snapshot's generation, when there is one.
+    func run(_ db: Connection, columns: ListingProjection.Columns? = nil) throws -> Result {
+        if let columns, let match = request.match { return try projectedRun(db, match: match, columns: columns) }
         let hits: [Hit]
         if let match = request.match {
             var window: Int64?
             if request.sort == .relevance { window = try Self.windowStart(db, match: match, size: Self.relevanceWindow) }
             hits = try sortedQuery(db, source: .fts(match, window: window))
         } else {
-            switch try browsePlan(db) {
+            switch try browsePlan(db, inMemory: columns != nil) {
+            case .categoryDocs:
+                guard let columns else { return Result(hits: [], next: nil, facets: Facets(categories: [], complete: true)) }
+                hits = try projectedCategoryHits(db, filter: try projectedFilter(db, columns: columns))
             case .categoryRows: hits = try sortedQuery(db, source: .table(index: "listing_index_category"))
             case .docOrder: hits = try sortedQuery(db, source: .table(index: nil))
             case .ratingIndex: hits = try sortedQuery(db, source: .table(index: "listing_index_rating"))
@@ -98,6 +115,10 @@ struct CatalogSearch {
         if hits.count > request.limit {
             page = Array(hits.prefix(request.limit))
             next = cursor(after: page.last, count: page.count)
+        }
+        if let columns, !request.facetsFromCounts {
+            let counts = projectedBrowseCounts(try projectedFilter(db, columns: columns))
+            return Result(hits: page, next: next, facets: Facets(categories: try facetCategories(db, counts: counts), complete: true))
         }
         return Result(hits: page, next: next, facets: try facets(db))
     }
@@ -113,6 +134,9 @@ struct CatalogSearch {
 
     /// How a browse without words reads `listing_index`.
     enum BrowsePlan {
+        /// A category of up to `inMemoryCategory` listings, by price or rating: its docs through the
+        /// category index (the index alone), then the in-memory columns (`projectedCategoryHits`).
+        case categoryDocs
         /// A small category: its rows through the category index, then sorted.
         case categoryRows
         /// Newest first: the table itself, in descending doc order.
@@ -122,7 +146,17 @@ struct CatalogSearch {
         case priceIndexes
     }
 
-    private func browsePlan(_ db: Connection) throws -> BrowsePlan {
+    /// Up to this many listed listings under a category, a price or rating browse reads the category's
+    /// docs and sorts them in memory (~0.1 µs a doc) rather than walking the sort order's index and
+    /// skipping other categories' rows, a table read each (~0.6 µs).
+    static let inMemoryCategory: Int64 = 50_000
+
+    /// Whether the plan wants the in-memory columns (a price or rating browse in a category).
+    var prefersInMemoryBrowse: Bool {
+        categories != nil && request.match == nil && request.sort != .newest && request.sort != .relevance
+    }
+
+    private func browsePlan(_ db: Connection, inMemory: Bool) throws -> BrowsePlan {
         if let categories {
             let listed = try db.scalar(
                 """
@@ -130,6 +164,7 @@ struct CatalogSearch {
                 WHERE k.category_id IN (SELECT value FROM json_each(?))
                 """, [.text(Self.jsonArray(categories))]
             ).int64Value ?? 0
+            if inMemory && prefersInMemoryBrowse && listed <= Self.inMemoryCategory { return .categoryDocs }
             if listed < Self.smallCategory { return .categoryRows }
         }
         switch request.sort {
@@ -139,7 +174,7 @@ struct CatalogSearch {
         }
     }
 
-    private func cursor(after hit: Hit?, count: Int) -> CatalogCursor? {
+    func cursor(after hit: Hit?, count: Int) -> CatalogCursor? {
         guard let hit else { return nil }
         switch request.sort {
         case .relevance:
@@ -407,6 +442,12 @@ struct CatalogSearch {
                 if let key = row.int64(0), let n = row.int64(1) { counts[key, default: 0] += n }
             }
         }
+        return Facets(categories: try facetCategories(db, counts: counts), complete: complete)
+    }
+
+    /// Facets from counts per category key: the category ids, largest count first.
+    func facetCategories(_ db: Connection, counts: [Int64: Int64]) throws -> [(categoryID: String, count: Int64)] {
+        var counts = counts
         counts[0] = nil  // listings without a category have no facet
         var categories: [(categoryID: String, count: Int64)] = []
         if !counts.isEmpty {
@@ -418,7 +459,7 @@ struct CatalogSearch {
             }
         }
         categories.sort { $0.count != $1.count ? $0.count > $1.count : $0.categoryID < $1.categoryID }
-        return Facets(categories: categories, complete: complete)
+        return categories
     }
 
     static func jsonArray(_ values: [String]) -> String {

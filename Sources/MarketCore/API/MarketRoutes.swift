@@ -18,9 +18,11 @@ public struct MarketRoutes: Sendable {
         _ method: HTTPMethod, _ path: String, access: Access, options: RouteOptions = .standard,
         doc: OpenAPIOperation, _ handler: @escaping Handler<MarketContext>
     ) {
+        var middleware: [any Middleware<MarketContext>] = [AccessControl(access: access, authenticator: authenticator)]
+        if options.placement == .eventLoop { middleware.insert(InlineRead(database: services.database), at: 0) }
         router.add(
             method, path, options: options, doc: Self.document(doc, access: access, method: method, path: path),
-            middleware: [AccessControl(access: access, authenticator: authenticator)], handler)
+            middleware: middleware, handler)
     }
 
     /// Adds what the access rule implies: security schemes, 401/403, and the problem responses every

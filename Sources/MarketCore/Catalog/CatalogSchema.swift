@@ -27,6 +27,12 @@ import Store
 /// `listing_generation` counts changes to `listing_index` (triggers, so the triggers above count too;
 /// every listing write updates its `listing_index` row). Search caches results per generation.
 ///
+/// ## The change log
+/// `listing_index_changes` (catalog-002) names the doc each generation changed, so search's in-memory
+/// copy of `listing_index` (`ListingProjection`, Buyer) is brought from one generation to the next by
+/// re-reading only the docs changed in between. The triggers keep the last 200,000 entries; a copy
+/// older than that is read again whole.
+///
 /// ## Category counts
 /// `listing_category_counts` holds, per category, the listed public listings and those in stock, kept
 /// by triggers on `listing_index`; browsing without words reads its facets from there instead of
@@ -155,6 +161,37 @@ public enum CatalogSchema {
                 UPDATE listing_index SET seller_rating = coalesce(NEW.bayesian_rating_milli, -1)
                 WHERE doc IN (SELECT doc FROM listing_docs WHERE seller_id = NEW.supplier_id);
             END;
-            """)
+            """),
+        Migration(
+            "catalog-002-change-log",
+            """
+            -- Which doc each generation changed (see "The change log" above). The generation triggers of
+            -- catalog-001 are replaced by ones that also log; the log keeps the last 200,000 changes.
+            CREATE TABLE listing_index_changes (
+                generation INTEGER PRIMARY KEY,
+                doc INTEGER NOT NULL
+            ) STRICT;
+            DROP TRIGGER listing_index_generation_insert;
+            DROP TRIGGER listing_index_generation_update;
+            DROP TRIGGER listing_index_generation_delete;
+            CREATE TRIGGER listing_index_changed_insert AFTER INSERT ON listing_index
+            BEGIN
+                UPDATE listing_generation SET generation = generation + 1 WHERE id = 1;
+                INSERT INTO listing_index_changes (generation, doc) SELECT generation, NEW.doc FROM listing_generation WHERE id = 1;
+                DELETE FROM listing_index_changes WHERE generation <= (SELECT generation - 200000 FROM listing_generation WHERE id = 1);
+            END;
+            CREATE TRIGGER listing_index_changed_update AFTER UPDATE ON listing_index
+            BEGIN
+                UPDATE listing_generation SET generation = generation + 1 WHERE id = 1;
+                INSERT INTO listing_index_changes (generation, doc) SELECT generation, NEW.doc FROM listing_generation WHERE id = 1;
+                DELETE FROM listing_index_changes WHERE generation <= (SELECT generation - 200000 FROM listing_generation WHERE id = 1);
+            END;
+            CREATE TRIGGER listing_index_changed_delete AFTER DELETE ON listing_index
+            BEGIN
+                UPDATE listing_generation SET generation = generation + 1 WHERE id = 1;
+                INSERT INTO listing_index_changes (generation, doc) SELECT generation, OLD.doc FROM listing_generation WHERE id = 1;
+                DELETE FROM listing_index_changes WHERE generation <= (SELECT generation - 200000 FROM listing_generation WHERE id = 1);
+            END;
+            """),
     ]
 }

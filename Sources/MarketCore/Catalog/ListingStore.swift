@@ -28,16 +28,20 @@ public enum ListingStore {
         """
 
     /// Stores a new listing and indexes it. A taken SKU is a unique violation (409). `searchColumns`:
-    /// the FTS text if already made (imports make it ahead, off the writer's thread).
-    public static func insert(_ db: Connection, _ listing: Listing, searchColumns: ListingSearchColumns? = nil) throws {
+    /// the FTS text if already made (imports make it ahead, off the writer's thread). `indexBatch`: hold
+    /// the index writes of a bulk write (flush it before the transaction ends).
+    public static func insert(
+        _ db: Connection, _ listing: Listing, searchColumns: ListingSearchColumns? = nil, indexBatch: ListingIndexBatch? = nil
+    ) throws {
         try db.execute(insertSQL, listing.rowValues)
-        try ListingIndex.sync(db, listing, previous: nil, columns: searchColumns)
+        try ListingIndex.sync(db, listing, previous: nil, columns: searchColumns, batch: indexBatch)
     }
 
     /// Stores every field of `listing` over `previous` (same id) and re-indexes what changed. The caller
     /// sets `version` and `updatedAt`.
     public static func update(
-        _ db: Connection, _ listing: Listing, previous: Listing, searchColumns: ListingSearchColumns? = nil
+        _ db: Connection, _ listing: Listing, previous: Listing, searchColumns: ListingSearchColumns? = nil,
+        indexBatch: ListingIndexBatch? = nil
     ) throws {
         var values = Array(listing.rowValues.dropFirst(2))  // id and seller never change
         values.append(.text(listing.id))
@@ -49,7 +53,7 @@ public enum ListingStore {
                 version = ?, created_at = ?, updated_at = ?
             WHERE id = ?
             """, values)
-        try ListingIndex.sync(db, listing, previous: previous, columns: searchColumns)
+        try ListingIndex.sync(db, listing, previous: previous, columns: searchColumns, batch: indexBatch)
     }
 
     /// DELETE: the listing leaves every list, search and page, but its row stays for the orders, RFQ

@@ -18,7 +18,7 @@ extension SearchText {
         var isJoinedToPrevious = false
     }
 
-    private enum CharacterClass: Equatable {
+    enum CharacterClass: Equatable {
         case hangul
         case ideographic
         case word
@@ -32,7 +32,7 @@ extension SearchText {
     /// §4.3.1); the rest separates. A word also ends where a syllabic run starts, so `LED조명` is `led`
     /// and `조명`.
     static func segments(of text: String) -> [Segment] {
-        let normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
+        let normalized = normalizedForSearch(text)
         var segments: [Segment] = []
         var current: Segment?
         var currentClass = CharacterClass.separator
@@ -49,7 +49,9 @@ extension SearchText {
             switch kind {
             case .separator:
                 close()
-                if scalar.properties.isWhitespace { sawWhiteSpace = true }
+                if scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
+                    sawWhiteSpace = true
+                }
             case .mark:
                 // Combining marks belong to the word they follow (unicode61 with remove_diacritics folds
                 // them away consistently on both sides); anywhere else they are dropped.
@@ -69,7 +71,29 @@ extension SearchText {
         return segments
     }
 
-    private static func characterClass(of scalar: Unicode.Scalar) -> CharacterClass {
+    /// NFKC, then lowercase. Most catalog text is ASCII and precomposed Hangul syllables, which NFKC
+    /// leaves as they are: ASCII has no decompositions, a syllable U+AC00–U+D7A3 is its own NFC and NFKC
+    /// form, and no ASCII character or syllable composes with the one before it (only conjoining jamo
+    /// and combining marks do, The Unicode Standard §3.12, UAX #15), so such text skips Foundation's
+    /// normalization, which was a fifth of an import's CPU time.
+    static func normalizedForSearch(_ text: String) -> String {
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 && !isHangulSyllable(scalar) {
+            return text.precomposedStringWithCompatibilityMapping.lowercased()
+        }
+        // Only A–Z change case here: syllables have none.
+        return text.lowercased()
+    }
+
+    static func characterClass(of scalar: Unicode.Scalar) -> CharacterClass {
+        // ASCII without the Unicode property tables: letters and digits are L* and Nd, the rest
+        // (punctuation, symbols, controls, space) separates, as below.
+        if scalar.value < 0x80 {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
+            default: return .separator
+            }
+        }
+        if isHangulSyllable(scalar) { return .hangul }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .letterNumber:

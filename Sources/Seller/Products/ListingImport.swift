@@ -38,6 +38,12 @@ struct ListingImport {
     private(set) var problemCount = 0
     /// SKU to the line that first named it: a file may not name one listing twice.
     private var seen: [String: Int] = [:]
+    /// New index rows and FTS writes, held and written in runs (see `ListingIndexBatch`).
+    private let indexBatch = ListingIndexBatch()
+    /// False when the supplier had no listing at all when the import began (its first catalog): no SKU
+    /// of the file can then exist but one written earlier in this file, which `seen` rejects, so rows
+    /// skip the lookup by SKU. The import's write transaction keeps it true to the end.
+    private var sellerHasListings = true
 
     init(db: Connection, sellerID: String, defaultCurrency: Currency, now: String, makeID: @escaping () -> String) {
         self.db = db
@@ -53,6 +59,7 @@ struct ListingImport {
         ListingImportReader.start(format, body: body, into: handoff)
         defer { handoff.cancel() }
         let source: ListingChanges.Source = format == .csv ? .csv : .json
+        sellerHasListings = try db.scalar("SELECT EXISTS (SELECT 1 FROM products WHERE seller_id = ?)", [.text(sellerID)]).int64Value != 0
         while let batch = handoff.take() {
             for row in batch {
                 switch row.content {
@@ -65,6 +72,8 @@ struct ListingImport {
                 }
             }
         }
+        // Rows after a bad one were not written; a rejected file is rolled back anyway.
+        if problemCount == 0 { try indexBatch.flush(db) }
     }
 
     // MARK: - One row
@@ -85,7 +94,7 @@ struct ListingImport {
         if let sku = changes.sku {
             // Checked even when a field is bad, so the answer names every problem of the row; a field
             // already reported (a bad price that then reads as missing) is named once.
-            current = try ListingStore.find(db, sellerID: sellerID, sku: sku)
+            current = sellerHasListings ? try ListingStore.find(db, sellerID: sellerID, sku: sku) : nil
             let new = ListingChanges.NewListing(id: makeID(), sellerID: sellerID, defaultCurrency: defaultCurrency, now: now)
             listing = changes.applied(to: current, new: new, source: source, validation: validation)
         }
@@ -105,10 +114,10 @@ struct ListingImport {
             }
             listing.version = current.version + 1
             listing.updatedAt = now
-            try ListingStore.update(db, listing, previous: current, searchColumns: columns)
+            try ListingStore.update(db, listing, previous: current, searchColumns: columns, indexBatch: indexBatch)
             if current.status == .archived { created += 1 } else { updated += 1 }
         } else {
-            try ListingStore.insert(db, listing, searchColumns: columns)
+            try ListingStore.insert(db, listing, searchColumns: columns, indexBatch: indexBatch)
             created += 1
         }
     }
