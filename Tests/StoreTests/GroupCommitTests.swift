@@ -13,8 +13,8 @@ final class GroupCommitTests: StoreTestCase {
         return database
     }
 
-    /// Holds the writer with a first write until released, and waits until `count` other writes queue.
-    private func holdWriter(_ database: Database, whileQueueing count: Int, then: () throws -> Void) throws {
+    /// Starts a write that holds the writer until `release` is signalled; returns once it is inside.
+    private func startHolder(_ database: Database) throws -> (release: DispatchSemaphore, thread: BackgroundThread) {
         let inside = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let holder = BackgroundThread {
@@ -25,12 +25,18 @@ final class GroupCommitTests: StoreTestCase {
             }
         }
         XCTAssertEqual(inside.wait(timeout: .now() + 10), .success)
+        return (release, holder)
+    }
+
+    /// Holds the writer with a first write while `then` starts writes, until `count` of them queue.
+    private func holdWriter(_ database: Database, whileQueueing count: Int, then: () throws -> Void) throws {
+        let holder = try startHolder(database)
         try then()
         let deadline = Date().addingTimeInterval(10)
         while database.writeStatistics.waiting < count && Date() < deadline { usleep(1000) }
         XCTAssertEqual(database.writeStatistics.waiting, count, "the writes queued behind the holder")
-        release.signal()
-        try holder.join()
+        holder.release.signal()
+        try holder.thread.join()
     }
 
     func testConcurrentWritesAreAllStoredWithFewerCommits() throws {
@@ -91,21 +97,12 @@ final class GroupCommitTests: StoreTestCase {
 
     func testAWriteThatWaitsLongerThanTheBusyTimeoutGivesUpAndIsNeverRun() throws {
         let database = try makeTable { $0.busyTimeoutMilliseconds = 200 }
-        let inside = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = BackgroundThread {
-            try database.write { connection in
-                try connection.execute("INSERT INTO t (name) VALUES ('holder')")
-                inside.signal()
-                _ = release.wait(timeout: .now() + 10)
-            }
-        }
-        XCTAssertEqual(inside.wait(timeout: .now() + 10), .success)
+        let holder = try startHolder(database)
         XCTAssertThrowsError(try database.write { try $0.execute("INSERT INTO t (name) VALUES ('late')") }) { error in
             XCTAssertTrue((error as? StoreError)?.isBusy ?? false, "\(error)")
         }
-        release.signal()
-        try holder.join()
+        holder.release.signal()
+        try holder.thread.join()
         // The writer is free again: new writes go through, and the abandoned one never ran.
         try database.write { try $0.execute("INSERT INTO t (name) VALUES ('after')") }
         XCTAssertEqual(
