@@ -41,6 +41,18 @@ final class JSONTests: XCTestCase {
         XCTAssertEqual(try JSONParser.parse(#""\ud83d\ude00 \u00e9""#), "😀 é")
     }
 
+    func testStringEscapesExactly() {
+        XCTAssertEqual(JSONSerializer.string(.string("")), #""""#)
+        XCTAssertEqual(JSONSerializer.string(.string("plain 육각볼트")), #""plain 육각볼트""#)
+        XCTAssertEqual(
+            JSONSerializer.string(.string("a\"b\\c\nd\re\tf\u{01}g<h>i&j")),
+            #""a\"b\\c\nd\re\tf\u0001g\u003ch\u003ei\u0026j""#)
+        XCTAssertEqual(JSONSerializer.string(.string("\"")), #""\"""#, "an escape at both ends of a run")
+        // A substring-backed string is serialized the same way.
+        let tail = "xx<tail>"[...].dropFirst(2)
+        XCTAssertEqual(JSONSerializer.string(.string(String(tail))), #""\u003ctail\u003e""#)
+    }
+
     func testObjectKeepsInsertionOrder() {
         let value: JSON = ["z": 1, "a": 2, "m": 3]
         XCTAssertEqual(JSONSerializer.string(value), #"{"z":1,"a":2,"m":3}"#)
