@@ -32,6 +32,7 @@ struct LedgerModelMarket: Equatable {
         var deliveredAt: Int?
         var refunded: Int64 = 0
         var reversed: Int64 = 0
+        var fixedFeeReversed: Int64 = 0
         /// The rate of its settlement line, once settled.
         var settledRate: ExactDecimal?
 
@@ -175,7 +176,11 @@ struct LedgerModelMarket: Equatable {
         line.returned += quantity
         order.lines[lineIndex] = line
         let everything = order.lines.allSatisfy { $0.returned == $0.quantity }
-        let fixedFeeReversed = everything ? order.fixedFee.minorUnits : 0
+        let fixedFeeReversed = ReturnProration.fixedFeeReversed(
+            fixedFee: order.fixedFee.minorUnits, alreadyReversed: order.fixedFeeReversed, everything: everything,
+            grossLeft: order.total - order.refunded - share.refund.minorUnits,
+            commissionLeft: order.commission - order.reversed - share.commissionReversed.minorUnits)
+        order.fixedFeeReversed += fixedFeeReversed
         let refund = share.refund.minorUnits
         let reversed = share.commissionReversed.minorUnits + fixedFeeReversed
         guard let next = OrderStateMachine.next(from: order.status, action: everything ? .returnAll : .returnPart, by: .buyer) else {

@@ -31,11 +31,4 @@ public struct SettlementLine: Sendable, Hashable {
             .subtracting(Money(minorUnits: item.refunds, currency: source))
             .adding(Money(minorUnits: item.commissionReversed, currency: source))
     }
-
-    /// The account the line's source net leaves: the supplier's payable for an order, its receivable for
-    /// an adjustment (a negative source net there credits the receivable, clearing the clawback).
-    public var sourceAccount: LedgerAccount {
-        item.kind == .order
-            ? .supplierPayable(item.supplierID, item.sourceCurrency) : .supplierReceivable(item.supplierID, item.sourceCurrency)
-    }
 }

@@ -19,10 +19,14 @@ public struct SettlementPlanner {
         public let line: SettlementLine
         public let settlementID: String
         public let position: Int64
+        /// The statement's ordinal in this run (0, 1, 2… in order of first line): a cheap key for callers that
+        /// group lines by statement.
+        public let statementIndex: Int
     }
 
     private struct Group {
         let id: String
+        let index: Int
         var builder: SettlementStatementBuilder
         var nextPosition: Int64 = 0
     }
@@ -39,14 +43,15 @@ public struct SettlementPlanner {
     public mutating func add(_ line: SettlementLine) throws -> Placement {
         let key = Key(supplierID: line.item.supplierID, currency: line.item.payoutCurrency)
         let makeID = self.makeID
+        let index = groups.count
         // Mutated in place through the dictionary: copying the group out and back would copy its builder's
-        // dictionaries on every line.
+        // arrays on every line.
         return try Self.update(&groups[key, default: Group(
-            id: makeID(), builder: SettlementStatementBuilder(supplierID: key.supplierID, currency: key.currency))]
+            id: makeID(), index: index, builder: SettlementStatementBuilder(supplierID: key.supplierID, currency: key.currency))]
         ) { group in
             try group.builder.add(line)
             defer { group.nextPosition += 1 }
-            return Placement(line: line, settlementID: group.id, position: group.nextPosition)
+            return Placement(line: line, settlementID: group.id, position: group.nextPosition, statementIndex: group.index)
         }
     }
 

@@ -6,22 +6,25 @@ public struct SettlementStatementBuilder: Sendable {
     public let currency: Currency
     public private(set) var totals: SettlementTotals
 
-    /// Σ source net per supplier account (payable or receivable) in its order currency.
-    private var sourceNets: [LedgerAccount: Int64] = [:]
+    /// Σ source net per supplier account (payable for orders, receivable for deductions) and order currency.
+    /// A statement sees a handful of order currencies: small arrays searched linearly beat hashing a key
+    /// on each of a million lines.
+    private var sourceNets: [SourceSum] = []
     /// Σ per (order currency, rate) of the source nets and of the converted nets.
-    private var conversions: [ConversionKey: ConversionSums] = [:]
-    private var conversionOrder: [ConversionKey] = []
-    private var accountOrder: [LedgerAccount] = []
+    private var conversions: [ConversionSum] = []
 
-    private struct ConversionKey: Hashable {
-        let source: Currency
-        let rate: ExactDecimal
+    private struct SourceSum {
+        let kind: SettlementItem.Kind
+        let currency: Currency
+        var minor: Int64
     }
 
-    private struct ConversionSums {
-        var from: Int64 = 0
-        var to: Int64 = 0
-        var count = 0
+    private struct ConversionSum {
+        let source: Currency
+        let rate: ExactDecimal
+        var from: Int64
+        var to: Int64
+        var count: Int
     }
 
     public init(supplierID: String, currency: Currency) {
@@ -32,21 +35,25 @@ public struct SettlementStatementBuilder: Sendable {
 
     /// Adds a line of this supplier in this payout currency.
     public mutating func add(_ line: SettlementLine) throws {
-        guard line.net.currency == currency, line.item.supplierID == supplierID else {
+        let item = line.item
+        guard line.net.currency == currency, item.supplierID == supplierID else {
             throw LedgerError.currencyMismatch(account: "settlement \(supplierID) \(currency.code)", amount: line.net.description)
         }
         try totals.add(line)
-        let account = line.sourceAccount
-        if sourceNets[account] == nil { accountOrder.append(account) }
-        sourceNets[account] = try Self.sum(sourceNets[account] ?? 0, line.sourceNet.minorUnits)
-        guard line.item.sourceCurrency != currency else { return }
-        let key = ConversionKey(source: line.item.sourceCurrency, rate: line.item.rate)
-        var current = conversions[key] ?? ConversionSums()
-        if current.count == 0 { conversionOrder.append(key) }
-        current.from = try Self.sum(current.from, line.sourceNet.minorUnits)
-        current.to = try Self.sum(current.to, line.net.minorUnits)
-        current.count += 1
-        conversions[key] = current
+        let sourceNet = line.sourceNet.minorUnits
+        if let index = sourceNets.firstIndex(where: { $0.kind == item.kind && $0.currency == item.sourceCurrency }) {
+            sourceNets[index].minor = try Self.sum(sourceNets[index].minor, sourceNet)
+        } else {
+            sourceNets.append(SourceSum(kind: item.kind, currency: item.sourceCurrency, minor: sourceNet))
+        }
+        guard item.sourceCurrency != currency else { return }
+        if let index = conversions.firstIndex(where: { $0.source == item.sourceCurrency && $0.rate == item.rate }) {
+            conversions[index].from = try Self.sum(conversions[index].from, sourceNet)
+            conversions[index].to = try Self.sum(conversions[index].to, line.net.minorUnits)
+            conversions[index].count += 1
+        } else {
+            conversions.append(ConversionSum(source: item.sourceCurrency, rate: item.rate, from: sourceNet, to: line.net.minorUnits, count: 1))
+        }
     }
 
     /// Whether the statement's net stays at or above zero with `line` added: deductions are taken only as
@@ -63,13 +70,14 @@ public struct SettlementStatementBuilder: Sendable {
     public func journalEntry(settlementID: String) throws -> JournalEntry? {
         var entry = JournalEntryBuilder(key: "\(LedgerPostings.settlementKind):\(settlementID)", kind: LedgerPostings.settlementKind,
                                         sourceType: "settlement", sourceID: settlementID)
-        for account in accountOrder {
-            try entry.debit(account, Money(minorUnits: sourceNets[account] ?? 0, currency: account.currency))
+        for sum in sourceNets {
+            let account: LedgerAccount = sum.kind == .order
+                ? .supplierPayable(supplierID, sum.currency) : .supplierReceivable(supplierID, sum.currency)
+            try entry.debit(account, Money(minorUnits: sum.minor, currency: sum.currency))
         }
-        for key in conversionOrder {
-            guard let sums = conversions[key] else { continue }
-            try entry.convert(Money(minorUnits: sums.from, currency: key.source), to: Money(minorUnits: sums.to, currency: currency),
-                              rate: key.rate, itemCount: sums.count)
+        for sum in conversions {
+            try entry.convert(Money(minorUnits: sum.from, currency: sum.source), to: Money(minorUnits: sum.to, currency: currency),
+                              rate: sum.rate, itemCount: sum.count)
         }
         try entry.credit(.supplierPayoutDue(supplierID, currency), totals.net)
         return entry.isEmpty ? nil : try entry.build()

@@ -5,7 +5,8 @@ import Web
 /// Returns after delivery (`POST /v1/buyer/orders/{id}/returns`): refunds pro-rated per line (half-even,
 /// `ReturnProration`), the commission reversed in the same proportion, the order `partially_returned` or
 /// `returned`. When every unit has come back, the order's fixed fee is reversed too: a fully returned order
-/// earns the marketplace nothing. Shipping charges are not refunded.
+/// earns the marketplace nothing; before that, only the part the supplier's remaining earnings no longer
+/// cover (`ReturnProration.fixedFeeReversed`). Shipping charges are not refunded.
 ///
 /// Stock is NOT put back automatically: returned goods may be damaged or need inspection, so the supplier
 /// restocks by editing the listing. (`order_returns.restocked` records that this return did not restock.)
@@ -37,8 +38,8 @@ public struct OrderReturns: Sendable {
                        actor: OrderActor) throws -> String {
         guard let order = try db.queryOne(
             """
-            SELECT status, seller_id, currency, fixed_fee_minor, commission_reversed_minor, credit_rate, credit_currency,
-                   credit_held_minor
+            SELECT status, seller_id, currency, total_minor, refunded_minor, commission_minor, fixed_fee_minor,
+                   commission_reversed_minor, credit_rate, credit_currency, credit_held_minor
             FROM orders WHERE id = ? AND buyer_id = ?
             """, [.text(orderID), .text(buyerID)]),
             let status = order.string("status").flatMap(OrderStatus.init(rawValue:)),
@@ -100,7 +101,8 @@ public struct OrderReturns: Sendable {
 
         let refund = try Money.sum(shares.map(\.share.refund), currency: currency)
         let reversed = try Money.sum(shares.map(\.share.commissionReversed), currency: currency)
-        let fixedFeeReversed: Int64 = everything ? (order.int64("fixed_fee_minor") ?? 0) : 0
+        let fixedFeeReversed = try Self.fixedFeeReversed(db, orderID: orderID, order: order, everything: everything,
+                                                         refund: refund, reversed: reversed)
         let nowText = services.nowText()
         let returnID = ID.make("ret")
 
@@ -167,5 +169,22 @@ public struct OrderReturns: Sendable {
             object["order_status"] = .string(status)
         }
         return .object(object)
+    }
+}
+
+extension OrderReturns {
+    /// `ReturnProration.fixedFeeReversed` for this order, with the fixed fee earlier returns reversed.
+    static func fixedFeeReversed(_ db: Connection, orderID: String, order: Row, everything: Bool, refund: Money,
+                                 reversed: Money) throws -> Int64 {
+        let fixedFee = order.int64("fixed_fee_minor") ?? 0
+        guard fixedFee > 0 else { return 0 }
+        let reversedBefore = try db.scalar(
+            "SELECT coalesce(sum(fixed_fee_reversed_minor), 0) FROM order_returns WHERE order_id = ?",
+            [.text(orderID)]).int64Value ?? 0
+        return ReturnProration.fixedFeeReversed(
+            fixedFee: fixedFee, alreadyReversed: reversedBefore, everything: everything,
+            grossLeft: (order.int64("total_minor") ?? 0) - (order.int64("refunded_minor") ?? 0) - refund.minorUnits,
+            commissionLeft: (order.int64("commission_minor") ?? 0) - (order.int64("commission_reversed_minor") ?? 0)
+                - reversed.minorUnits)
     }
 }

@@ -25,4 +25,22 @@ public enum ReturnProration {
             .subtracting(commission.prorated(numerator: before, denominator: quantity))
         return Share(refund: refund, commissionReversed: reversed)
     }
+
+    /// The part of an order's fixed fee a return reverses: what is left of it when every unit has come back
+    /// (a fully returned order earns the marketplace nothing); before that, only what the supplier's
+    /// remaining earnings on the order no longer cover, so a return never leaves the supplier owing on an
+    /// order. Example: 12 units at 1.00 with a 3.00 fixed fee and 0.84 of percentage commission; 11 come
+    /// back (refund 11.00, 0.77 reversed): the supplier keeps 1.00 against 0.07 + 3.00 of commission, so
+    /// 2.07 of the fixed fee is reversed.
+    /// - Parameters:
+    ///   - alreadyReversed: fixed fee reversed by earlier returns of the order.
+    ///   - grossLeft: the order total minus every refund, this one included (minor units).
+    ///   - commissionLeft: the order's commission minus every reversal, this return's line reversals
+    ///     included but not the fixed fee it is about to reverse.
+    public static func fixedFeeReversed(fixedFee: Int64, alreadyReversed: Int64, everything: Bool, grossLeft: Int64,
+                                        commissionLeft: Int64) -> Int64 {
+        let left = max(fixedFee - alreadyReversed, 0)
+        if everything { return left }
+        return min(max(commissionLeft - grossLeft, 0), left)
+    }
 }

@@ -154,7 +154,22 @@ final class LedgerHTTPModelTests: XCTestCase {
                 f.market.clock.advance(seconds: TimeInterval(Int.random(in: 0...1800, using: &g)))
                 try checkInvariants()
             }
-            return length
+            // Close the period: settle what is left and pay every statement, checking after each step.
+            let response = try perform(Request(account: f.admin, method: .post, path: "/v1/admin/settlements",
+                                               body: ["period_end": .string(Timestamp.format(f.market.clock.now()))], key: nil,
+                                               description: "settle"), expect: [200, 201])
+            statements += (response.json["settlements"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+            try checkInvariants()
+            let unpaid = try f.market.app.services.database.read { db in
+                try db.query("SELECT s.id FROM settlements s LEFT JOIN settlement_payouts p ON p.settlement_id = s.id WHERE p.settlement_id IS NULL")
+                    .compactMap { $0.string("id") }
+            }
+            for id in unpaid {
+                try perform(Request(account: f.admin, method: .post, path: "/v1/admin/settlements/\(id)/paid", body: ["reference": "WIRE-9"],
+                                    key: nil, description: "pay \(id)"), expect: [200])
+                try checkInvariants()
+            }
+            return length + 1 + unpaid.count
         }
 
         private func send(_ request: Request) throws -> TestResponse {

@@ -102,4 +102,18 @@ final class ReturnTests: XCTestCase {
         XCTAssertEqual(refunds.reduce(0, +), 1000)
         XCTAssertEqual(reversals.reduce(0, +), 70)
     }
+
+    func testTheFixedFeeIsReversedOnlyWhereTheSupplierNoLongerCoversIt() {
+        // 12 units at 1.00, 7% (0.84) plus a 3.00 fixed fee; 11 come back: refund 11.00, 0.77 reversed.
+        XCTAssertEqual(ReturnProration.fixedFeeReversed(fixedFee: 300, alreadyReversed: 0, everything: false,
+                                                        grossLeft: 100, commissionLeft: 384 - 77), 207)
+        // One unit back of twelve: the supplier still covers the whole fee.
+        XCTAssertEqual(ReturnProration.fixedFeeReversed(fixedFee: 300, alreadyReversed: 0, everything: false,
+                                                        grossLeft: 1100, commissionLeft: 384 - 7), 0)
+        // The last unit: whatever is left of the fee, never more.
+        XCTAssertEqual(ReturnProration.fixedFeeReversed(fixedFee: 300, alreadyReversed: 207, everything: true,
+                                                        grossLeft: 0, commissionLeft: 0), 93)
+        XCTAssertEqual(ReturnProration.fixedFeeReversed(fixedFee: 0, alreadyReversed: 0, everything: false,
+                                                        grossLeft: 0, commissionLeft: 50), 0)
+    }
 }
