@@ -1,3 +1,4 @@
+import Buyer
 import Foundation
 import HTTPServer
 import MarketCore
@@ -92,6 +93,9 @@ public enum MarketCommand {
         server.shutdownOnSignals()
         app.webhooks.start()
         app.recurringOrders.start()
+        // The search's in-memory columns load in the background rather than on the first buyer's search.
+        let services = app.services
+        Thread.detachNewThread { try? CatalogWarmUp.run(services) }
         say("marketplace serving on http://\(configuration.http.host):\(server.port) (database \(configuration.databasePath), synchronous=\(configuration.synchronous.rawValue))")
         server.waitUntilStopped()
         app.webhooks.stop()
