@@ -74,8 +74,16 @@ final class GroupCommit: Sendable {
             }
             let deadline = DispatchTime.now() + .milliseconds(waitMilliseconds)
             while true {
-                if leads { writeOneGroup() }
-                if let outcome = job.outcome { return try outcome.get() }
+                if leads {
+                    // A leader's own job is first in the group it writes, so it has its outcome now, and
+                    // `writeOneGroup` has already dropped its closure.
+                    writeOneGroup()
+                    if let outcome = job.outcome { return try outcome.get() }
+                }
+                // A follower reads its outcome only after its wake-up: the leader sets outcomes while it
+                // writes but drops the closures only before waking their callers, and a caller that
+                // returned before that would end `withoutActuallyEscaping` while its closure is still held
+                // (a runtime trap, seen under load), besides reading the outcome without synchronization.
                 if job.wake.wait(timeout: deadline) == .timedOut {
                     let gaveUp: Bool = queue.withLock { queue in
                         // Taken or promoted: the work is running or this caller must lead; either way, stay.

@@ -60,6 +60,27 @@ final class GroupCommitTests: StoreTestCase {
         XCTAssertEqual(after.waiting, 0)
     }
 
+    func testManyTinyConcurrentWritesWithFailuresMixedIn() throws {
+        // No pause inside the writes: callers come and go while groups are being written, which is when a
+        // caller could see its outcome before the leader is done with its closure.
+        let database = try makeTable()
+        let threads = (0..<8).map { thread in
+            BackgroundThread {
+                for n in 0..<400 {
+                    do {
+                        try database.write { connection in
+                            try connection.execute("INSERT INTO t (name) VALUES (?)", [.text("\(thread)-\(n)")])
+                            if n % 10 == 0 { throw ExpectedFailure() }
+                        }
+                        guard n % 10 != 0 else { throw StoreError(code: 1, message: "a failing write succeeded") }
+                    } catch is ExpectedFailure {}
+                }
+            }
+        }
+        for thread in threads { try thread.join(timeout: 120) }
+        XCTAssertEqual(try database.read { try $0.scalar("SELECT count(*) FROM t") }, .integer(8 * 360))
+    }
+
     func testAFailingWriteInAGroupFailsAloneAndTheOthersCommit() throws {
         let database = try makeTable()
         try database.write { try $0.execute("INSERT INTO t (name) VALUES ('taken')") }
