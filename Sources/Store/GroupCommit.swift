@@ -143,21 +143,30 @@ final class GroupCommit: Sendable {
                 let lost = StoreError(
                     code: ResultCode.abort,
                     message: "the transaction ended before the end of its body (rolled back by SQLite or by the body)")
+                // A job alone in its group needs no savepoint: the transaction is its own, and a failure
+                // rolls it all back. That spares a large write (a settlement run, an import) the
+                // sub-journal in which SQLite keeps the original of every page a savepoint changes.
+                let alone = jobs.count == 1
                 for (offset, job) in zip(jobs.indices, jobs) {
                     var bodyError: (any Error)?
-                    do {
-                        try connection.savepoint {
-                            do { try job.work?(connection) } catch {
-                                bodyError = error
-                                throw error
-                            }
+                    let run = {
+                        do { try job.work?(connection) } catch {
+                            bodyError = error
+                            throw error
                         }
+                    }
+                    do {
+                        if alone { try run() } else { try connection.savepoint { try run() } }
                         job.outcome = .success(())
                         committed.append(job)
                     } catch {
                         // The body's own error first; else the savepoint could not be released because
                         // SQLite ended the transaction under a body that swallowed the error.
                         job.outcome = .failure(bodyError ?? (connection.isInTransaction ? error : lost))
+                        if alone {
+                            connection.rollbackIgnoringErrors()
+                            return
+                        }
                     }
                     guard connection.isInTransaction else {
                         // SQLite rolled everything back: the work before this job is gone too.
