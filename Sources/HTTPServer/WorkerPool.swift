@@ -11,7 +11,7 @@ final class WorkerPool: @unchecked Sendable {
     private var stopped = false
 
     init(threads count: Int) {
-        for i in 0..<max(1, count) {
+        for _ in 0..<max(1, count) {
             OSThread.start { [self] in self.work() }
         }
     }
