@@ -14,6 +14,7 @@ public final class Connection {
     let path: String
 
     private var statements: [String: Statement] = [:]
+    private var useCounter: UInt64 = 0
     private let statementCacheCapacity: Int
     private(set) var isOpen = true
     /// Whether statements that write are refused: always for readers (which also have `PRAGMA query_only`
@@ -106,6 +107,8 @@ public final class Connection {
             throw StoreError(code: SQLITE_READONLY, message: "attempt to write a readonly database (a read nested in a write)", sql: sql)
         }
         statement.isInUse = true
+        useCounter &+= 1
+        statement.lastUsed = useCounter
         defer {
             if isTemporary {
                 statement.finalize()
@@ -117,12 +120,17 @@ public final class Connection {
         return try body(statement)
     }
 
-    /// Bounds the cache when callers build SQL dynamically; statements in use are kept.
+    /// Bounds the cache when callers build SQL dynamically: the least recently used idle statement makes
+    /// room, so a burst of one-off SQL does not throw away every hot statement at once (each would then be
+    /// parsed again).
     private func evictIfFull() {
         guard statements.count >= statementCacheCapacity else { return }
+        var oldest: (sql: String, lastUsed: UInt64)?
         for (sql, statement) in statements where !statement.isInUse {
-            statement.finalize()
-            statements[sql] = nil
+            if let current = oldest, current.lastUsed <= statement.lastUsed { continue }
+            oldest = (sql, statement.lastUsed)
         }
+        guard let oldest, let statement = statements.removeValue(forKey: oldest.sql) else { return }
+        statement.finalize()
     }
 }

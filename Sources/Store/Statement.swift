@@ -7,6 +7,8 @@ final class Statement {
     /// Set while a caller steps through it, so a nested use of the same SQL gets its own statement
     /// instead of resetting the outer one under its feet.
     var isInUse = false
+    /// When the connection last handed it out (its own counter), to evict the least recently used.
+    var lastUsed: UInt64 = 0
 
     private var columnTable: ColumnTable?
     private var columnTableReprepareCount: Int32 = 0
