@@ -30,9 +30,14 @@ enum ThreadLeases {
         return key
     }()
 
+    /// The calling thread's table, if it has one yet.
+    private static var existingTable: Table? {
+        pthread_getspecific(key).map { Unmanaged<Table>.fromOpaque($0).takeUnretainedValue() }
+    }
+
     /// The calling thread's table, created on first use.
     private static var table: Table {
-        if let raw = pthread_getspecific(key) { return Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue() }
+        if let table = existingTable { return table }
         let table = Table()
         pthread_setspecific(key, Unmanaged.passRetained(table).toOpaque())
         return table
@@ -40,10 +45,7 @@ enum ThreadLeases {
 
     /// The connection the calling thread holds from `pool`, if any.
     static func held(in pool: ObjectIdentifier) -> Connection? {
-        guard let raw = pthread_getspecific(key) else { return nil }
-        let table = Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue()
-        for entry in table.entries where entry.pool == pool { return entry.connection }
-        return nil
+        existingTable?.entries.first { $0.pool == pool }?.connection
     }
 
     static func record(_ connection: Connection, in pool: ObjectIdentifier) {
@@ -51,16 +53,12 @@ enum ThreadLeases {
     }
 
     static func forget(_ pool: ObjectIdentifier) {
-        guard let raw = pthread_getspecific(key) else { return }
-        let table = Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue()
-        table.entries.removeAll { $0.pool == pool }
+        existingTable?.entries.removeAll { $0.pool == pool }
     }
 
+    /// The key of the calling thread's own connection in the `DedicatedReaders` numbered `instance`.
     static func dedicatedKey(of instance: Int) -> Int? {
-        guard let raw = pthread_getspecific(key) else { return nil }
-        let table = Unmanaged<Table>.fromOpaque(raw).takeUnretainedValue()
-        for entry in table.dedicated where entry.instance == instance { return entry.key }
-        return nil
+        existingTable?.dedicated.first { $0.instance == instance }?.key
     }
 
     static func setDedicatedKey(_ dedicatedKey: Int, of instance: Int) {
