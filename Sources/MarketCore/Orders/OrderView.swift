@@ -83,6 +83,14 @@ public enum OrderView {
     public static func summary(_ row: Row, scope: OrderScope) -> JSON {
         let currency = row.string("currency").flatMap(Currency.init(code:)) ?? .usd
         let status = row.string("status").flatMap(OrderStatus.init(rawValue:))
+        let due = OrderBalance.due(status: row.string("status"), total: row.int64("total_minor"),
+                                   returned: row.int64("refunded_minor"), paid: row.int64("paid_minor"))
+        // What the state machine allows, less `ship` while a prepaid order is unpaid: the transition would
+        // be refused with 409 `payment_required` (PaymentRequirement), so it is not offered.
+        let awaitsPayment = row.string("payment_terms") == PaymentTerms.prepaid.rawValue && due > 0
+        let actions = status.map { current in
+            OrderStateMachine.actions(from: current, by: scope.party).filter { !(awaitsPayment && $0 == .ship) }
+        } ?? []
         var object: JSONObject = [
             "id": .optional(row.string("id")),
             "checkout_id": .optional(row.string("checkout_id")),
@@ -92,13 +100,12 @@ public enum OrderView {
             "currency": .string(currency.code),
             "total": OrderJSON.money(row.int64("total_minor"), currency),
             "paid": OrderJSON.money(row.int64("paid_minor"), currency),
-            "amount_due": OrderJSON.money(OrderBalance.due(status: row.string("status"), total: row.int64("total_minor"),
-                                                           returned: row.int64("refunded_minor"), paid: row.int64("paid_minor")), currency),
+            "amount_due": OrderJSON.money(due, currency),
             "buyer": ["id": .optional(row.string("buyer_id")), "name": .optional(row.string("buyer_name"))],
             "seller": ["id": .optional(row.string("seller_id")), "name": .optional(row.string("seller_name"))],
             "po_number": .optional(row.string("po_number")),
             "lead_time_days": .optional(row.int64("lead_time_days")),
-            "allowed_actions": .array(status.map { OrderStateMachine.actions(from: $0, by: scope.party).map { .string($0.rawValue) } } ?? []),
+            "allowed_actions": .array(actions.map { .string($0.rawValue) }),
             "created_at": OrderJSON.time(row, "created_at"),
             "placed_at": OrderJSON.time(row, "placed_at"),
             "updated_at": OrderJSON.time(row, "updated_at"),

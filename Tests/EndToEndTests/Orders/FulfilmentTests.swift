@@ -17,8 +17,12 @@ final class FulfilmentTests: XCTestCase {
         var response = try f.act(sales, "seller", id, "confirm")
         XCTAssertEqual(response.status, 200, response.text)
         XCTAssertEqual(response.json["status"], "confirmed")
-        XCTAssertEqual(response.json["allowed_actions"], ["ship", "cancel"])
-        try f.market.payIfPrepaid(id)  // a prepaid order ships only once paid
+        // The order is prepaid and unpaid: shipping is not offered until it is paid (it would be a 409).
+        XCTAssertEqual(response.json["payment_terms"], "prepaid")
+        XCTAssertEqual(response.json["allowed_actions"], ["cancel"])
+        try f.market.payIfPrepaid(id)
+        let paid = try sales.client.get("/v1/seller/orders/\(id)")
+        XCTAssertEqual(paid.json["allowed_actions"], ["ship", "cancel"], paid.text)
 
         response = try f.act(sales, "seller", id, "ship", ["carrier": "CJ Logistics"])
         XCTAssertEqual(response.status, 422)
