@@ -77,7 +77,7 @@ struct CatalogSearch {
     func run(_ db: Connection, database: String, useCache: Bool) throws -> Result {
         let generation = try db.scalar("SELECT generation FROM listing_generation WHERE id = 1").int64Value ?? 0
         let key = cacheKey(database: database, generation: generation)
-        if useCache, let entry = CatalogSearchCache.shared.entry(key) {
+        if useCache, let entry = CatalogSearchCache.shared.value(key) {
             return Result(hits: entry.hits, next: entry.next, facets: entry.facets)
         }
         // Words, or filters the category counts cannot answer: on the in-memory columns when they fit

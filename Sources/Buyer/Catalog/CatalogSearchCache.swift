@@ -1,4 +1,4 @@
-import Synchronization
+import MarketCore
 
 /// Search results (the page's docs, the next cursor, the facets) of recent searches, keyed by everything
 /// that decides them — the database, its `listing_generation`, the parameters, the viewer, the category
@@ -13,48 +13,12 @@ import Synchronization
 /// (titles, prices, stock, seller names) are always read fresh.
 ///
 /// `Cache-Control: no-cache` on the request skips the lookup (the result is still stored).
-final class CatalogSearchCache: Sendable {
-    static let shared = CatalogSearchCache(capacity: 4096)
+enum CatalogSearchCache {
+    static let shared = GenerationCache<Entry>(capacity: 4096)
 
     struct Entry: Sendable {
         let hits: [CatalogSearch.Hit]
         let next: CatalogCursor?
         let facets: CatalogSearch.Facets
-    }
-
-    private struct State {
-        var entries: [String: Entry] = [:]
-        /// Insertion order, for evicting the oldest.
-        var order: [String] = []
-        var generation: [String: Int64] = [:]
-    }
-
-    let capacity: Int
-    private let state = Mutex(State())
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func entry(_ key: String) -> Entry? {
-        state.withLock { $0.entries[key] }
-    }
-
-    /// Stores `entry` under `key` (which starts with `database` and U+0001); entries of older generations
-    /// of the same database are dropped first (they can never be asked for again), then the oldest when
-    /// over capacity.
-    func store(_ entry: Entry, key: String, database: String, generation: Int64) {
-        state.withLock { state in
-            if let known = state.generation[database], known < generation {
-                let prefix = database + "\u{1}"
-                for old in state.order where old.hasPrefix(prefix) { state.entries[old] = nil }
-                state.order.removeAll { $0.hasPrefix(prefix) }
-            }
-            state.generation[database] = max(state.generation[database] ?? generation, generation)
-            if state.entries.updateValue(entry, forKey: key) == nil { state.order.append(key) }
-            if state.order.count > capacity {
-                let excess = state.order.count - capacity
-                for old in state.order.prefix(excess) { state.entries[old] = nil }
-                state.order.removeFirst(excess)
-            }
-        }
     }
 }

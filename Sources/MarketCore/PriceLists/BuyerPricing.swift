@@ -68,7 +68,7 @@ public enum BuyerPricing {
         let now = Timestamp.format(instant)
         let generation = try db.scalar("SELECT generation FROM price_list_generation WHERE id = 1").int64Value ?? 0
         let key = [database, String(generation), buyerID, productIDs.joined(separator: ",")].joined(separator: "\u{1}")
-        if let entries = ContractCache.shared.answer(key, now: now) { return entries }
+        if let entries = ContractCache.shared.value(key)?.entries(at: now) { return entries }
         let loaded = try load(db, buyerID: buyerID, productIDs: productIDs, now: now)
         ContractCache.shared.store(
             ContractCache.Answer(entries: loaded.entries, computedAt: now, validUntil: loaded.nextChange),

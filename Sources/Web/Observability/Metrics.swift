@@ -24,6 +24,12 @@ public final class Metrics: Sendable {
         var sumMicros: UInt64 = 0
         var buckets = [UInt64](repeating: 0, count: Metrics.bucketBoundsMicros.count)
 
+        mutating func record(durationMicros: UInt64, bucket: Int?) {
+            count += 1
+            sumMicros &+= durationMicros
+            if let bucket { buckets[bucket] += 1 }
+        }
+
         mutating func add(_ other: Series) {
             count &+= other.count
             sumMicros &+= other.sumMicros
@@ -47,10 +53,8 @@ public final class Metrics: Sendable {
         let key = SeriesKey(method: method, route: route, status: status)
         let bucket = Metrics.bucketBoundsMicros.firstIndex { durationMicros <= $0 }
         shards[Self.shardOfCurrentThread].series.withLock { all in
-            // The `default:` subscript mutates the stored value in place: no copy of its bucket array.
-            all[key, default: Series()].count += 1
-            all[key, default: Series()].sumMicros &+= durationMicros
-            if let bucket { all[key, default: Series()].buckets[bucket] += 1 }
+            // The `default:` subscript mutates the stored value in place: one lookup, no copy of its buckets.
+            all[key, default: Series()].record(durationMicros: durationMicros, bucket: bucket)
         }
     }
 
