@@ -47,6 +47,7 @@ extension Connection {
         try pragma("PRAGMA cache_size = -\(max(configuration.cacheSizeKiB, 0))")
         try pragma("PRAGMA mmap_size = \(max(configuration.mmapSizeBytes, 0))")
         try pragma("PRAGMA temp_store = MEMORY")
+        try registerFTS5Ranking()
     }
 
     /// Runs a setup pragma uncached (they run once per connection) and returns its first value.

@@ -24,8 +24,11 @@ public struct StoreConfiguration: Sendable {
     public var synchronous: Synchronous = .full
     /// Page cache per connection (SQLite's default is about 2 MiB).
     public var cacheSizeKiB: Int = 8192
-    /// Memory-mapped reads (https://www.sqlite.org/mmap.html); 0 turns them off.
-    public var mmapSizeBytes: Int64 = 256 * 1024 * 1024
+    /// Memory-mapped reads (https://www.sqlite.org/mmap.html); 0 turns them off. Up to this size, pages
+    /// are read straight from the OS page cache, shared by every connection, instead of being copied
+    /// into each connection's own cache: a search reading 20 listings spread over a 1 GB catalog spent a
+    /// tenth of its time in those copies. It is address space, not memory; SQLite caps it (2 GiB here).
+    public var mmapSizeBytes: Int64 = 2 * 1024 * 1024 * 1024
     /// The size a WAL file is truncated to after a checkpoint.
     public var journalSizeLimitBytes: Int64 = 64 * 1024 * 1024
     /// Prepared statements kept per connection; beyond this the idle ones are finalized.

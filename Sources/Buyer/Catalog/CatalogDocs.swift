@@ -79,7 +79,9 @@ enum CatalogDocs {
             converted to `currency` (required with them) at the rate in force; `currency` also adds \
             `converted_unit_price` to each hit. Listings whose currency has no rate to it are left out of price \
             filters and price sorts. `min_rating` is the supplier's Bayesian rating (0–5). `sort` defaults to \
-            `relevance` with `q` and `newest` without. Pages continue with `next_cursor`; relevance pages by offset \
+            `relevance` with `q` and `newest` without; relevance is BM25 (a title hit weighs four description hits; \
+            the words' listing counts behind its weights may be up to five minutes old for words in thousands of \
+            listings), ties newest first. Pages continue with `next_cursor`; relevance pages by offset \
             (up to \(CatalogSearchRequest.maxRelevanceOffset) hits deep), the other sorts by the last hit's key. \
             `facets.categories` counts the matches per category (the listing's own category, most first) for the \
             same search without its `category_id` filter. Work per query is bounded for very broad queries: \

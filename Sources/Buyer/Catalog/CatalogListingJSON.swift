@@ -16,27 +16,121 @@ enum CatalogListingJSON {
         LEFT JOIN supplier_scorecards s ON s.supplier_id = p.seller_id
         """
 
-    /// `columns` without what a hit does not show (descriptions, attributes): a page of hits neither
-    /// copies those texts out of SQLite nor parses the attributes' JSON, for every search, cached or not.
-    static let hitColumns = columns
+    /// `Listing.columns` without what a hit does not show (descriptions, attributes): a page of hits
+    /// neither copies those texts out of SQLite nor parses the attributes' JSON, for every search, cached
+    /// or not.
+    static let hitColumns = Listing.columns
         .replacingOccurrences(of: "p.description_en,", with: "NULL AS description_en,")
         .replacingOccurrences(of: "p.description_ko,", with: "NULL AS description_ko,")
         .replacingOccurrences(of: "p.attributes,", with: "'{}' AS attributes,")
 
-    /// The hits' rows, in the order of `docs` (`hitColumns`).
-    static func rows(_ db: Connection, docs: [Int64]) throws -> [Row] {
+    /// What a hit shows of its supplier.
+    struct Seller {
+        let name: String?
+        let ratingMilli: Int64?
+
+        init(name: String?, ratingMilli: Int64?) {
+            self.name = name
+            self.ratingMilli = ratingMilli
+        }
+
+        /// From a row selected with `columns`.
+        init(row: Row) {
+            self.init(name: row.string("seller_name"), ratingMilli: row.int64("seller_rating"))
+        }
+    }
+
+    /// Where a hit's listing row is: its `products` rowid, and its id to check that rowid against.
+    struct Location: Sendable {
+        let doc: Int64
+        let rowID: Int64
+        let productID: String
+    }
+
+    /// The locations of `docs`' rows, kept with a search result (`CatalogSearchCache`) so that showing a
+    /// cached page seeks each hit's row by rowid, one B-tree descent, instead of through `listing_docs`
+    /// and the `products` id index, three. At a million listings those descents are cache misses (the
+    /// pages are spread over a gigabyte) and were most of a cached search's time.
+    static func locate(_ db: Connection, docs: [Int64]) throws -> [Location] {
         guard !docs.isEmpty else { return [] }
-        var byDoc: [Int64: Row] = [:]
+        var locations: [Location] = []
+        locations.reserveCapacity(docs.count)
         try db.forEach(
             """
-            SELECT ld.doc AS doc, \(hitColumns) FROM listing_docs ld CROSS JOIN \(from)
-            WHERE ld.doc IN (SELECT value FROM json_each(?)) AND p.id = ld.product_id
+            SELECT ld.doc, p.rowid, p.id FROM json_each(?) j CROSS JOIN listing_docs ld CROSS JOIN products p
+            WHERE ld.doc = j.value AND p.id = ld.product_id
             """,
             [.text(JSONSerializer.string(.array(docs.map { .int($0) })))]
         ) { row in
-            if let doc = row.int64("doc") { byDoc[doc] = row }
+            if let doc = row.int64(0), let rowID = row.int64(1), let id = row.string(2) {
+                locations.append(Location(doc: doc, rowID: rowID, productID: id))
+            }
         }
-        return docs.compactMap { byDoc[$0] }
+        return locations
+    }
+
+    /// The hits' rows (`hitColumns`), in the order of `docs`, and their suppliers by id.
+    ///
+    /// With `locations` (from `locate`, at the same generation), rows are read by rowid and each is
+    /// checked to still be the listing located (a VACUUM may renumber rowids); without them, or when a
+    /// check fails, through `listing_docs`. Suppliers are read once each: a page of 20 hits usually has
+    /// a handful, and two more B-tree seeks per hit cost a fifth of a cached search.
+    static func rows(_ db: Connection, docs: [Int64], locations: [Location]? = nil) throws -> (rows: [Row], sellers: [String: Seller]) {
+        guard !docs.isEmpty else { return ([], [:]) }
+        var rows: [Row]? = nil
+        if let locations { rows = try located(db, docs: docs, locations: locations) }
+        if rows == nil {
+            var byDoc: [Int64: Row] = [:]
+            try db.forEach(
+                """
+                SELECT ld.doc AS doc, \(hitColumns) FROM json_each(?) j CROSS JOIN listing_docs ld CROSS JOIN products p
+                WHERE ld.doc = j.value AND p.id = ld.product_id
+                """,
+                [.text(JSONSerializer.string(.array(docs.map { .int($0) })))]
+            ) { row in
+                if let doc = row.int64(0) { byDoc[doc] = row }
+            }
+            rows = docs.compactMap { byDoc[$0] }
+        }
+        let found = rows ?? []
+        return (found, try sellers(db, of: found))
+    }
+
+    /// `docs`' rows by their located rowids, in order; nil when a location no longer holds its listing.
+    private static func located(_ db: Connection, docs: [Int64], locations: [Location]) throws -> [Row]? {
+        var byRowID: [Int64: Row] = [:]
+        try db.forEach(
+            "SELECT p.rowid AS located_rowid, \(hitColumns) FROM json_each(?) j CROSS JOIN products p WHERE p.rowid = j.value",
+            [.text(JSONSerializer.string(.array(locations.map { .int($0.rowID) })))]
+        ) { row in
+            if let rowID = row.int64(0) { byRowID[rowID] = row }
+        }
+        let byDoc = Dictionary(locations.map { ($0.doc, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [Row] = []
+        rows.reserveCapacity(docs.count)
+        for doc in docs {
+            // A doc without a location had no row when located: it has none now either (same generation).
+            guard let location = byDoc[doc] else { continue }
+            guard let row = byRowID[location.rowID], row.string("id") == location.productID else { return nil }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// The suppliers of `rows`, each read once.
+    private static func sellers(_ db: Connection, of rows: [Row]) throws -> [String: Seller] {
+        var sellers: [String: Seller] = [:]
+        let sellerIDs = Set(rows.compactMap { $0.string("seller_id") })
+        try db.forEach(
+            """
+            SELECT o.id, o.name, s.bayesian_rating_milli FROM json_each(?) j CROSS JOIN organizations o
+            LEFT JOIN supplier_scorecards s ON s.supplier_id = o.id WHERE o.id = j.value
+            """,
+            [.text(JSONSerializer.string(.array(sellerIDs.map(JSON.string))))]
+        ) { row in
+            if let id = row.string(0) { sellers[id] = Seller(name: row.string(1), ratingMilli: row.int64(2)) }
+        }
+        return sellers
     }
 
     /// A rating in thousandths as a JSON number with up to three decimals (4800 → 4.8); null for none.
@@ -51,7 +145,7 @@ enum CatalogListingJSON {
     }
 
     /// One hit: what a result list shows.
-    static func hit(_ listing: Listing, row: Row, language: Language, rates: inout CatalogRates?) -> JSONObject {
+    static func hit(_ listing: Listing, seller: Seller, language: Language, rates: inout CatalogRates?) -> JSONObject {
         var object: JSONObject = [
             "id": .string(listing.id), "sku": .string(listing.sku), "title": listing.title.json,
             "display_title": .optional(listing.title.text(language)), "category_id": .optional(listing.categoryID),
@@ -66,8 +160,7 @@ enum CatalogListingJSON {
         object["stock"] = .int(listing.stock)
         object["lead_time_days"] = .int(listing.leadTimeDays)
         object["seller"] = [
-            "id": .string(listing.sellerID), "name": .optional(row.string("seller_name")),
-            "rating": rating(row.int64("seller_rating")),
+            "id": .string(listing.sellerID), "name": .optional(seller.name), "rating": rating(seller.ratingMilli),
         ]
         object["restricted"] = .bool(listing.visibleTo != nil)
         object["created_at"] = .string(listing.createdAt)

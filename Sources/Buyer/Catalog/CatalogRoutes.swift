@@ -16,7 +16,8 @@ enum CatalogRoutes {
             let base = Currency(code: services.settings.baseCurrency) ?? .usd
             let query = try CatalogSearchRequest(request.query, baseCurrency: base)
             let viewer = buyerID(context.principal)
-            let (result, rows, rates, contracts) = try services.database.read { db -> (CatalogSearch.Result, [Row], CatalogRates?, [String: [ContractEntry]]) in
+            let (result, rows, sellers, rates, contracts) = try services.database.read {
+                db -> (CatalogSearch.Result, [Row], [String: CatalogListingJSON.Seller], CatalogRates?, [String: [ContractEntry]]) in
                 var categories: [String]?
                 if let id = query.categoryID {
                     let ids = try ReferenceData.categoryAndDescendants(db, categoryID: id)
@@ -35,7 +36,7 @@ enum CatalogRoutes {
                 let search = CatalogSearch(request: query, viewerBuyerID: viewer, categories: categories, priceQuotes: quotes)
                 let fresh = request.header("Cache-Control")?.lowercased().contains("no-cache") ?? false
                 let result = try search.run(db, database: services.database.path, useCache: !fresh)
-                let rows = try CatalogListingJSON.rows(db, docs: result.hits.map(\.doc))
+                let (rows, sellers) = try CatalogListingJSON.rows(db, docs: result.hits.map(\.doc), locations: result.locations)
                 // The key currency is the requested one when there is one: the same table, read once.
                 let rates = try query.currency.map { currency -> CatalogRates in
                     if let keyRates, keyRates.target == currency { return keyRates }
@@ -45,13 +46,14 @@ enum CatalogRoutes {
                 // above use list prices (see CatalogDocs.search).
                 let contracts = try BuyerPricing.contracts(
                     db, database: services.database.path, buyerID: viewer, productIDs: rows.compactMap { $0.string("id") }, at: services.now())
-                return (result, rows, rates, contracts)
+                return (result, rows, sellers, rates, contracts)
             }
             var displayRates = rates
             let hits = rows.compactMap { row -> JSON? in
                 guard let listing = Listing(row: row) else { return nil }
                 let offer = BuyerOffer(listing, contracts: contracts)
-                var hit = CatalogListingJSON.hit(offer.applied(to: listing), row: row, language: request.language, rates: &displayRates)
+                let seller = sellers[listing.sellerID] ?? CatalogListingJSON.Seller(name: nil, ratingMilli: nil)
+                var hit = CatalogListingJSON.hit(offer.applied(to: listing), seller: seller, language: request.language, rates: &displayRates)
                 offer.annotate(&hit, listing: listing)
                 return .object(hit)
             }
@@ -86,7 +88,8 @@ enum CatalogRoutes {
             guard let row, let listing = Listing(row: row), listing.isVisible(to: viewer) else { throw APIError.notFound("listing") }
             var displayRates = rates
             let offer = BuyerOffer(listing, contracts: contracts)
-            var object = CatalogListingJSON.hit(offer.applied(to: listing), row: row, language: request.language, rates: &displayRates)
+            var object = CatalogListingJSON.hit(
+                offer.applied(to: listing), seller: CatalogListingJSON.Seller(row: row), language: request.language, rates: &displayRates)
             offer.annotate(&object, listing: listing)
             object["description"] = listing.description.json
             object["display_description"] = .optional(listing.description.text(request.language))

@@ -3,7 +3,7 @@ import Store
 import Web
 
 /// Searches with words on the in-memory `listing_index` (`ListingProjection`): FTS5 evaluates the
-/// MATCH and hands over rowids (newest first, or ranked by bm25), and filters, sort keys, keyset
+/// MATCH and hands over rowids (newest first, the most recent with their bm25 scores), and filters, sort keys, keyset
 /// cursors and facet counts are computed here — the same tests, on the same values, in the same order
 /// as the SQL of `sortedQuery` and `facets`, which still answer when no in-memory copy fits the
 /// snapshot. A query is evaluated by FTS5 once or twice per search instead of four times (a prefix
@@ -79,19 +79,24 @@ extension CatalogSearch {
 
     // MARK: - Running
 
-    func projectedRun(_ db: Connection, match: String, columns: ListingProjection.Columns) throws -> Result {
+    func projectedRun(_ db: Connection, match: String, columns: ListingProjection.Columns, ranking: Ranking) throws -> Result {
         let filter = try projectedFilter(db, columns: columns)
-        // The facet window and more: enough for relevance and facets, and usually for newest first.
-        var newest = try Self.matchingDocs(db, match: match, below: nil, limit: Self.facetWindow + 1)
+        // The facet window and more: enough for relevance and facets, and usually for newest first; for
+        // relevance, the most recent `relevanceWindow` of them scored in the same pass.
+        var newest: [Int64]
+        var scores: [Double] = []
+        if request.sort == .relevance {
+            (newest, scores) = try Self.scoredMatchingDocs(
+                db, match: match, limit: Self.facetWindow + 1, scored: Self.relevanceWindow, ranking: ranking)
+        } else {
+            newest = try Self.matchingDocs(db, match: match, below: nil, limit: Self.facetWindow + 1)
+        }
         let more = newest.count > Self.facetWindow
         var hits: [Hit] = []
         let wanted = request.limit + 1
         switch request.sort {
         case .relevance:
-            let window = newest.count >= Self.relevanceWindow ? newest[Self.relevanceWindow - 1] : nil
-            let inWindow = window.map { start in newest.prefix { $0 >= start } } ?? newest[...]
-            let passing = inWindow.reduce(0) { $0 + (filter.passes($1, category: true) ? 1 : 0) }
-            hits = try rankedHits(db, match: match, window: window, windowCount: inWindow.count, passing: passing, filter: filter)
+            hits = rankedHits(docs: newest, scores: scores, filter: filter)
         case .newest:
             var below: Int64?
             if case .newest(let doc) = request.cursor { below = doc }
@@ -142,46 +147,6 @@ extension CatalogSearch {
             """, [.text(Self.jsonArray(categories))]
         ).stringValue ?? ""
         return keyedHits(Self.docs(fromList: text), filter: filter)
-    }
-
-    /// bm25 order within the relevance window, filtered, from the offset: FTS5 ranks (ORDER BY rank),
-    /// the filters drop rows afterwards, as the SQL plan does (FTS5 is its outer loop, in rank order).
-    /// `windowCount`: the matches in the window; `passing`: how many of them pass the filters.
-    private func rankedHits(
-        _ db: Connection, match: String, window: Int64?, windowCount: Int, passing: Int, filter: ProjectedFilter
-    ) throws -> [Hit] {
-        var offset = 0
-        if case .offset(let start) = request.cursor { offset = start }
-        let wanted = offset + request.limit + 1
-        // No match passes, or not past the offset: nothing to rank.
-        if passing <= offset { return [] }
-        // Read as many ranked rows as should hold `wanted` passing ones, judged by the share of the
-        // window's matches that pass (known from `newest`), with a margin; all of them only when that
-        // was not enough.
-        var limit: Int64 = -1
-        if passing > wanted {
-            limit = Int64(Double(wanted) * Double(windowCount) / Double(passing) * 1.25) + 64
-        }
-        while true {
-            var sql = "SELECT rowid FROM listing_search WHERE listing_search MATCH ?"
-            var arguments: [SQLValue] = [.text(match)]
-            if let window {
-                sql += " AND rowid >= ?"
-                arguments.append(.integer(window))
-            }
-            sql += " ORDER BY rank LIMIT ?"
-            arguments.append(.integer(limit))
-            var passed: [Int64] = []
-            var read: Int64 = 0
-            try db.forEach(sql, arguments) { row in
-                read += 1
-                if let doc = row.int64(0), passed.count < wanted, filter.passes(doc, category: true) { passed.append(doc) }
-            }
-            if passed.count >= wanted || read < limit || limit < 0 {
-                return passed.dropFirst(offset).map { Hit(doc: $0, key: .null) }
-            }
-            limit = -1
-        }
     }
 
     private static func newestHits(_ docs: [Int64], below: Int64?, wanted: Int, filter: ProjectedFilter) -> [Hit] {

@@ -15,8 +15,8 @@ import Web
 /// in-memory copy fits the read's snapshot; both give the same results (CatalogSearchProjectionTests).
 /// Plans, each one SQL statement ending in LIMIT:
 /// - with words (`q`): FTS5 finds the matches (the outer loop) and `listing_index` is joined by doc and
-///   filtered. Newest first is FTS5's own rowid order, read until the page is full; relevance is bm25
-///   (`ORDER BY rank`, sorted inside FTS5); price and rating sort the filtered matches;
+///   filtered. Newest first is FTS5's own rowid order, read until the page is full; relevance is bm25,
+///   ties newest first; price and rating sort the filtered matches;
 /// - without words, in a category with few listings: the category index, then a sort;
 /// - without words otherwise: the table (doc order, newest) or the index of the requested order
 ///   (`listing_index_rating`, `_price`), read in order until the page is full; price order merges one
@@ -26,7 +26,8 @@ import Web
 /// million listings, one common word): bm25 ranks at most the `relevanceWindow` most recently listed
 /// matches, and facets count at most the `facetWindow` most recent, saying so with `complete: false` —
 /// the same trade Elasticsearch makes with `track_total_hits` (exact up to 10,000). Measured cost
-/// per match: bm25 ≈ 2.5 µs, the join to `listing_index` ≈ 0.5 µs.
+/// per match: bm25 ≈ 2.5 µs, the join to `listing_index` ≈ 0.5 µs. Relevance is bm25 with the terms'
+/// document counts kept between searches (`CatalogSearch+Ranking`, `PhraseDocumentCounts`).
 struct CatalogSearch {
     struct Hit: Sendable {
         let doc: Int64
@@ -43,6 +44,8 @@ struct CatalogSearch {
         var hits: [Hit]
         var next: CatalogCursor?
         var facets: Facets
+        /// Where the hits' rows are, found when the result was computed (`CatalogListingJSON.locate`).
+        var locations: [CatalogListingJSON.Location]?
     }
 
     static let relevanceWindow = 4_000
@@ -78,27 +81,35 @@ struct CatalogSearch {
         let generation = try db.scalar("SELECT generation FROM listing_generation WHERE id = 1").int64Value ?? 0
         let key = cacheKey(database: database, generation: generation)
         if useCache, let entry = CatalogSearchCache.shared.value(key) {
-            return Result(hits: entry.hits, next: entry.next, facets: entry.facets)
+            return Result(hits: entry.hits, next: entry.next, facets: entry.facets, locations: entry.locations)
         }
         // Words, or filters the category counts cannot answer: on the in-memory columns when they fit
         // this snapshot (see ListingProjection).
         let columns =
             request.match != nil || !request.facetsFromCounts || prefersInMemoryBrowse
             ? try ListingProjection.shared.columns(db, database: database, generation: generation) : nil
-        let result = try run(db, columns: columns)
+        var ranking = Ranking(termCounts: [])
+        if request.sort == .relevance, !request.matchTerms.isEmpty {
+            ranking = Ranking(
+                termCounts: try PhraseDocumentCounts.shared.counts(db, database: database, generation: generation, terms: request.matchTerms))
+        }
+        var result = try run(db, columns: columns, ranking: ranking)
+        result.locations = try CatalogListingJSON.locate(db, docs: result.hits.map(\.doc))
         CatalogSearchCache.shared.store(
-            .init(hits: result.hits, next: result.next, facets: result.facets), key: key, database: database, generation: generation)
+            .init(hits: result.hits, next: result.next, facets: result.facets, locations: result.locations),
+            key: key, database: database, generation: generation)
         return result
     }
 
-    /// `columns`: the in-memory `listing_index` at this snapshot's generation, when there is one.
-    func run(_ db: Connection, columns: ListingProjection.Columns? = nil) throws -> Result {
-        if let columns, let match = request.match { return try projectedRun(db, match: match, columns: columns) }
+    /// `columns`: the in-memory `listing_index` at this snapshot's generation, when there is one;
+    /// `ranking`: how relevance is scored (without term counts, each search counts them).
+    func run(_ db: Connection, columns: ListingProjection.Columns? = nil, ranking: Ranking = Ranking(termCounts: [])) throws -> Result {
+        if let columns, let match = request.match { return try projectedRun(db, match: match, columns: columns, ranking: ranking) }
         let hits: [Hit]
         if let match = request.match {
             var window: Int64?
             if request.sort == .relevance { window = try Self.windowStart(db, match: match, size: Self.relevanceWindow) }
-            hits = try sortedQuery(db, source: .fts(match, window: window))
+            hits = try sortedQuery(db, source: .fts(match, window: window), ranking: ranking)
         } else {
             switch try browsePlan(db, inMemory: columns != nil) {
             case .categoryDocs:
@@ -272,7 +283,7 @@ struct CatalogSearch {
     }
 
     /// Matches or listed rows, filtered, sorted by the request's key, from the cursor, `limit + 1` of them.
-    private func sortedQuery(_ db: Connection, source: Source) throws -> [Hit] {
+    private func sortedQuery(_ db: Connection, source: Source, ranking: Ranking = Ranking(termCounts: [])) throws -> [Hit] {
         var (conditions, arguments) = filters(category: true)
         let from: String
         var docColumn = "d.doc"
@@ -293,11 +304,14 @@ struct CatalogSearch {
         }
         let key: (sql: String, arguments: [SQLValue])
         let order: String
+        var orderArguments: [SQLValue] = []
         var offset = 0
         switch request.sort {
         case .relevance:
             key = ("NULL", [])
-            order = "f.rank"
+            let score = ranking.expression(scoring: nil)
+            order = "\(score.sql), f.rowid DESC"
+            orderArguments = score.arguments
             if case .offset(let start) = request.cursor { offset = start }
         case .newest:
             key = ("NULL", [])
@@ -329,7 +343,7 @@ struct CatalogSearch {
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY \(order) LIMIT ? OFFSET ?
             """
-        let all = key.arguments + arguments + [.integer(Int64(request.limit + 1)), .integer(Int64(offset))]
+        let all = key.arguments + arguments + orderArguments + [.integer(Int64(request.limit + 1)), .integer(Int64(offset))]
         return try Self.hits(db, sql, all)
     }
 

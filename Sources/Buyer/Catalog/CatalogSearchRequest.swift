@@ -18,6 +18,8 @@ struct CatalogSearchRequest {
 
     /// The FTS5 MATCH expression for `q`; nil when there is no text to search.
     var match: String?
+    /// Its terms, one FTS5 phrase each, in the expression's order (`SearchText.matchTerms`).
+    var matchTerms: [String] = []
     var categoryID: String?
     var minPrice: ExactDecimal?
     var maxPrice: ExactDecimal?
@@ -45,7 +47,8 @@ struct CatalogSearchRequest {
             if q.count > Self.maxQueryLength {
                 validation.add("q", "must be at most \(Self.maxQueryLength) characters", ko: "최대 \(Self.maxQueryLength)자까지 가능합니다")
             } else {
-                match = SearchText.matchQuery(q)
+                matchTerms = SearchText.matchTerms(q)
+                match = SearchText.matchExpression(matchTerms)
             }
         }
         if let id = query["category_id"], !id.isEmpty {

@@ -78,6 +78,17 @@ public enum SearchText {
     /// - a single Hangul or CJK character: a prefix query, `"볼"*`.
     /// Terms are joined by AND: every one must be found. Bind the result as a parameter.
     public static func matchQuery(_ userQuery: String) -> String? {
+        matchExpression(matchTerms(userQuery))
+    }
+
+    /// The MATCH expression of `matchTerms`: all of them (AND); nil for none.
+    public static func matchExpression(_ terms: [String]) -> String? {
+        terms.isEmpty ? nil : terms.joined(separator: " AND ")
+    }
+
+    /// The terms of `matchQuery`, in its order: FTS5 numbers the phrases of the expression the same way
+    /// (auxiliary functions see phrase i as term i), so each can be counted alone for ranking.
+    public static func matchTerms(_ userQuery: String) -> [String] {
         var terms: [String] = []
         var phrase: [String] = []  // Latin and digit words joined by punctuation, not yet written
 
@@ -103,7 +114,7 @@ public enum SearchText {
             }
         }
         flushPhrase()
-        return terms.isEmpty ? nil : terms.joined(separator: " AND ")
+        return terms
     }
 
     // MARK: - Grams
