@@ -23,11 +23,11 @@ public struct Checkout: Sendable {
 
     /// Places the checkout in its own write transaction (a savepoint when the caller already holds one,
     /// e.g. inside `Idempotency.run`). Concurrent checkouts share a commit (`Database.write` groups them),
-    /// each with its own all-or-nothing outcome. The answer is read after the commit through `Database.read`, so
-    /// building it never holds the single writer (inside an outer write it reads that transaction's state).
+    /// each with its own all-or-nothing outcome. The answer is built after the commit, off the single
+    /// writer, from the rows the checkout wrote (`OrderView.placed`): the same JSON as reading them back.
     public func place(_ request: CheckoutRequest) throws -> CheckoutResult {
         let (checkoutID, orders) = try services.database.write { db in try placeInTransaction(request, db: db) }
-        return try services.database.read { db in try Self.result(checkoutID, orders, buyerID: request.buyerID, db: db) }
+        return Self.result(checkoutID, orders, buyerID: request.buyerID)
     }
 
     /// Places the checkout on `db`, which must be inside `Database.write` (RFQ award calls this in its own
@@ -35,35 +35,34 @@ public struct Checkout: Sendable {
     /// of the checkout remains, and the caller's transaction may continue or roll back as it chooses.
     public func place(_ request: CheckoutRequest, in db: Connection) throws -> CheckoutResult {
         let (checkoutID, orders) = try db.savepoint { try placeInTransaction(request, db: db) }
-        return try Self.result(checkoutID, orders, buyerID: request.buyerID, db: db)
+        return Self.result(checkoutID, orders, buyerID: request.buyerID)
     }
 
     /// The API answer: every order as the buyer sees it.
-    static func result(_ checkoutID: String, _ orders: [PlacedOrder], buyerID: String, db: Connection) throws -> CheckoutResult {
-        var views = [JSON]()
-        for order in orders {
-            if let view = try OrderView.detail(db, orderID: order.id, scope: .buyer(buyerID)) { views.append(view) }
-        }
-        return CheckoutResult(checkoutID: checkoutID, orders: orders,
+    static func result(_ checkoutID: String, _ orders: [WrittenOrder], buyerID: String) -> CheckoutResult {
+        let views = orders.map { OrderView.placed($0, scope: .buyer(buyerID)) }
+        return CheckoutResult(checkoutID: checkoutID, orders: orders.map(\.placed),
                               json: ["checkout_id": .string(checkoutID), "orders": .array(views)])
     }
 
     // MARK: - Steps
 
-    private func placeInTransaction(_ request: CheckoutRequest, db: Connection) throws -> (String, [PlacedOrder]) {
+    private func placeInTransaction(_ request: CheckoutRequest, db: Connection) throws -> (String, [WrittenOrder]) {
         let now = services.now()
         let nowText = Timestamp.format(now)
         let errors = Validation()
 
         // Who buys, and on which terms.
         guard let buyer = try db.queryOne(
-            "SELECT status, payment_terms FROM organizations WHERE id = ? AND kind = 'buyer'", [.text(request.buyerID)])
+            "SELECT status, payment_terms, name FROM organizations WHERE id = ? AND kind = 'buyer'", [.text(request.buyerID)])
         else { throw APIError.notFound("buyer organization") }
         guard buyer.string("status") == OrganizationStatus.active.rawValue else {
             throw APIError(.forbidden, code: "organization_inactive",
                            detail: LocalizedText(en: "Your organization is not active.", ko: "조직이 활성 상태가 아닙니다."))
         }
-        if !PaymentTerms.allowed(storage: buyer.string("payment_terms")).contains(request.paymentTerms) {
+        // Prepaid is always allowed (`PaymentTerms.allowed`), so only net terms need the stored list.
+        if request.paymentTerms != .prepaid,
+           !PaymentTerms.allowed(storage: buyer.string("payment_terms")).contains(request.paymentTerms) {
             errors.add("payment_terms", "\(request.paymentTerms.rawValue) is not allowed for your organization; the operator sets the allowed terms",
                        ko: "\(request.paymentTerms.rawValue) 결제 조건은 허용되지 않습니다")
         }
@@ -194,16 +193,18 @@ public struct Checkout: Sendable {
             "INSERT INTO checkouts (id, buyer_id, placed_by, currency, source, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [.text(checkoutID), .text(request.buyerID), .text(request.placedBy), .text(request.currency.code),
              .text(request.source.kind), request.source.id.map { .text($0) } ?? .null, .text(nowText)])
-        var placed = [PlacedOrder]()
+        var written = [WrittenOrder]()
         let actor = OrderActor(party: .buyer, userID: request.placedBy, organizationID: request.buyerID)
         for draft in drafts {
-            let order = try OrderWriter.insert(draft, checkoutID: checkoutID, request: request, fx: fx, now: now, db: db)
+            let rows = try OrderWriter.insert(draft, checkoutID: checkoutID, request: request, buyerName: buyer.string("name"),
+                                              fx: fx, now: now, nowText: nowText, db: db)
+            let order = rows.placed
             try OrderEvents.emit(
                 OrderEvent(kind: .created, orderID: order.id, buyerID: request.buyerID, sellerID: order.sellerID,
                            action: nil, from: nil, to: order.status, actor: actor, at: nowText), in: db)
-            placed.append(order)
+            written.append(rows)
         }
-        return (checkoutID, placed)
+        return (checkoutID, written)
     }
 
     /// The rule with its fees in the order currency; a zero rule (no commission) when none applies. nil

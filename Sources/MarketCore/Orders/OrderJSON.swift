@@ -28,5 +28,5 @@ enum OrderJSON {
         return ["amount": .string(price.amountString), "currency": .string(currency.code)]
     }
 
-    static func time(_ row: Row, _ column: String) -> JSON { .optional(row.string(column)) }
+    static func time(_ row: some ColumnReading, _ column: String) -> JSON { .optional(row.string(column)) }
 }

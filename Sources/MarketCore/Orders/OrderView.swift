@@ -28,8 +28,28 @@ public enum OrderView {
     }
 
     static func detail(_ db: Connection, row: Row, scope: OrderScope) throws -> JSON {
-        guard var object = summary(row, scope: scope).objectValue, let orderID = row.string("id"),
+        guard let orderID = row.string("id"), let currency = row.string("currency").flatMap(Currency.init(code:)) else {
+            return .null
+        }
+        let showsCommission = scope.party != .buyer
+        return assemble(
+            row: row, scope: scope,
+            lines: try db.query(linesSQL, [.text(orderID)]),
+            history: try db.query(historySQL, [.text(orderID)]),
+            shipment: try shipment(db, orderID: orderID),
+            returns: try returns(db, orderID: orderID, currency: currency, showsCommission: showsCommission),
+            invoice: try invoice(db, orderID: orderID),
+            paymentRefunds: try PaymentRefunds.list(db, orderID: orderID))
+    }
+
+    /// The full order from its row, its line rows and history rows (as `linesSQL` / `historySQL` select
+    /// them) and its other parts. The one place the detail is shaped: `detail` feeds it what it reads,
+    /// `Checkout` what it has just written (`OrderView+Placed.swift`), so both answers are the same.
+    static func assemble(row: some ColumnReading, scope: OrderScope, lines: [some ColumnReading], history: [some ColumnReading],
+                         shipment: JSON, returns: [JSON], invoice: JSON, paymentRefunds: [JSON]) -> JSON {
+        guard let summary = summaryJSON(row, scope: scope).objectValue,
               let currency = row.string("currency").flatMap(Currency.init(code:)) else { return .null }
+        var object = JSONObjectBuilder(summary)
         let showsCommission = scope.party != .buyer
         let viewerOrg: String? =
             switch scope {
@@ -39,7 +59,7 @@ public enum OrderView {
 
         object["placed_by"] = .optional(row.string("placed_by"))
         object["shipping_address"] = OrderJSON.parsed(row.string("shipping_address"))
-        object["lines"] = .array(try lines(db, orderID: orderID, currency: currency, showsCommission: showsCommission))
+        object["lines"] = .array(lines.map { lineJSON($0, currency: currency, showsCommission: showsCommission) })
         object["subtotal"] = OrderJSON.money(row.int64("subtotal_minor"), currency)
         object["shipping"] = OrderJSON.money(row.int64("shipping_minor"), currency)
         object["refunded"] = OrderJSON.money(row.int64("refunded_minor"), currency)
@@ -68,19 +88,21 @@ public enum OrderView {
             ? .null : ["required_role": .optional(row.string("approval_role")), "approved_by": .optional(row.string("approved_by"))]
         object["tracking_token"] = .optional(row.string("tracking_token"))
         object["tracking_url"] = .string("/v1/track/\(row.string("tracking_token") ?? "")")
-        object["status_history"] = .array(try history(db, orderID: orderID, viewerOrganization: viewerOrg))
-        object["shipment"] = try shipment(db, orderID: orderID)
-        object["returns"] = .array(try returns(db, orderID: orderID, currency: currency, showsCommission: showsCommission))
-        object["invoice"] = try invoice(db, orderID: orderID)
-        object["payment_refunds"] = .array(try PaymentRefunds.list(db, orderID: orderID))
+        object["status_history"] = .array(history.map { historyJSON($0, viewerOrganization: viewerOrg) })
+        object["shipment"] = shipment
+        object["returns"] = .array(returns)
+        object["invoice"] = invoice
+        object["payment_refunds"] = .array(paymentRefunds)
         for column in ["confirmed_at", "shipped_at", "delivered_at", "completed_at", "cancelled_at"] {
             object[column] = OrderJSON.time(row, column)
         }
-        return .object(object)
+        return .object(object.object)
     }
 
     /// The list item: no lines, history or shipment.
-    public static func summary(_ row: Row, scope: OrderScope) -> JSON {
+    public static func summary(_ row: Row, scope: OrderScope) -> JSON { summaryJSON(row, scope: scope) }
+
+    static func summaryJSON(_ row: some ColumnReading, scope: OrderScope) -> JSON {
         let currency = row.string("currency").flatMap(Currency.init(code:)) ?? .usd
         let status = row.string("status").flatMap(OrderStatus.init(rawValue:))
         let due = OrderBalance.due(status: row.string("status"), total: row.int64("total_minor"),
@@ -118,68 +140,60 @@ public enum OrderView {
 
     // MARK: - Parts
 
-    static func lines(_ db: Connection, orderID: String, currency: Currency, showsCommission: Bool) throws -> [JSON] {
-        var items = [JSON]()
-        try db.forEach(
-            """
-            SELECT id, product_id, rfq_item_id, sku, title_en, title_ko, description, category_id, unit, quantity,
-                   source_currency, source_unit_price, fx_rate, fx_method, fx_rate_ids, fx_via, unit_price, line_total_minor,
-                   commission_rule_id, commission_percent, commission_clamp, commission_minor, lead_time_days,
-                   returned_quantity, refunded_minor, commission_reversed_minor
-            FROM order_lines WHERE order_id = ? ORDER BY position
-            """, [.text(orderID)]
-        ) { row in
-            let source = row.string("source_currency").flatMap(Currency.init(code:)) ?? currency
-            var line: JSONObject = [
-                "id": .optional(row.string("id")),
-                "product_id": .optional(row.string("product_id")),
-                "rfq_item_id": .optional(row.string("rfq_item_id")),
-                "sku": .optional(row.string("sku")),
-                "title": ["en": .optional(row.string("title_en")), "ko": .optional(row.string("title_ko"))],
-                "category_id": .optional(row.string("category_id")),
-                "unit": .optional(row.string("unit")),
-                "quantity": .optional(row.int64("quantity")),
-                "unit_price": OrderJSON.unitPrice(row.string("unit_price"), currency),
-                "line_total": OrderJSON.money(row.int64("line_total_minor"), currency),
-                "source_unit_price": OrderJSON.unitPrice(row.string("source_unit_price"), source),
-                "fx": ["from": .string(source.code), "to": .string(currency.code), "rate": .optional(row.string("fx_rate")),
-                       "method": .optional(row.string("fx_method")), "rate_ids": OrderJSON.parsed(row.string("fx_rate_ids")),
-                       "via": .optional(row.string("fx_via"))],
-                "lead_time_days": .optional(row.int64("lead_time_days")),
-                "returned_quantity": .optional(row.int64("returned_quantity")),
-                "refunded": OrderJSON.money(row.int64("refunded_minor"), currency),
+    static let linesSQL = """
+        SELECT id, product_id, rfq_item_id, sku, title_en, title_ko, description, category_id, unit, quantity,
+               source_currency, source_unit_price, fx_rate, fx_method, fx_rate_ids, fx_via, unit_price, line_total_minor,
+               commission_rule_id, commission_percent, commission_clamp, commission_minor, lead_time_days,
+               returned_quantity, refunded_minor, commission_reversed_minor
+        FROM order_lines WHERE order_id = ? ORDER BY position
+        """
+
+    static func lineJSON(_ row: some ColumnReading, currency: Currency, showsCommission: Bool) -> JSON {
+        let source = row.string("source_currency").flatMap(Currency.init(code:)) ?? currency
+        var line: JSONObject = [
+            "id": .optional(row.string("id")),
+            "product_id": .optional(row.string("product_id")),
+            "rfq_item_id": .optional(row.string("rfq_item_id")),
+            "sku": .optional(row.string("sku")),
+            "title": ["en": .optional(row.string("title_en")), "ko": .optional(row.string("title_ko"))],
+            "category_id": .optional(row.string("category_id")),
+            "unit": .optional(row.string("unit")),
+            "quantity": .optional(row.int64("quantity")),
+            "unit_price": OrderJSON.unitPrice(row.string("unit_price"), currency),
+            "line_total": OrderJSON.money(row.int64("line_total_minor"), currency),
+            "source_unit_price": OrderJSON.unitPrice(row.string("source_unit_price"), source),
+            "fx": ["from": .string(source.code), "to": .string(currency.code), "rate": .optional(row.string("fx_rate")),
+                   "method": .optional(row.string("fx_method")), "rate_ids": OrderJSON.parsed(row.string("fx_rate_ids")),
+                   "via": .optional(row.string("fx_via"))],
+            "lead_time_days": .optional(row.int64("lead_time_days")),
+            "returned_quantity": .optional(row.int64("returned_quantity")),
+            "refunded": OrderJSON.money(row.int64("refunded_minor"), currency),
+        ]
+        if showsCommission {
+            line["commission"] = [
+                "rule_id": .optional(row.string("commission_rule_id")),
+                "percent": .optional(row.string("commission_percent")),
+                "clamp": .optional(row.string("commission_clamp")),
+                "amount": OrderJSON.money(row.int64("commission_minor"), currency),
+                "reversed": OrderJSON.money(row.int64("commission_reversed_minor"), currency),
             ]
-            if showsCommission {
-                line["commission"] = [
-                    "rule_id": .optional(row.string("commission_rule_id")),
-                    "percent": .optional(row.string("commission_percent")),
-                    "clamp": .optional(row.string("commission_clamp")),
-                    "amount": OrderJSON.money(row.int64("commission_minor"), currency),
-                    "reversed": OrderJSON.money(row.int64("commission_reversed_minor"), currency),
-                ]
-            }
-            items.append(.object(line))
         }
-        return items
+        return .object(line)
     }
 
-    static func history(_ db: Connection, orderID: String, viewerOrganization: String?) throws -> [JSON] {
-        var items = [JSON]()
-        try db.forEach(
-            "SELECT from_status, to_status, action, actor_party, actor_user_id, actor_organization_id, note, at FROM order_status_history WHERE order_id = ? ORDER BY rowid",
-            [.text(orderID)]
-        ) { row in
-            // The other side's user ids are not shown, only which side acted.
-            let ownSide = viewerOrganization == nil || row.string("actor_organization_id") == viewerOrganization
-            items.append([
-                "from": .optional(row.string("from_status")), "to": .optional(row.string("to_status")),
-                "action": .optional(row.string("action")),
-                "actor": ["party": .optional(row.string("actor_party")),
-                          "user_id": ownSide ? .optional(row.string("actor_user_id")) : .null],
-                "note": .optional(row.string("note")), "at": .optional(row.string("at")),
-            ])
-        }
-        return items
+    static let historySQL =
+        "SELECT from_status, to_status, action, actor_party, actor_user_id, actor_organization_id, note, at FROM order_status_history WHERE order_id = ? ORDER BY rowid"
+
+    static func historyJSON(_ row: some ColumnReading, viewerOrganization: String?) -> JSON {
+        // The other side's user ids are not shown, only which side acted.
+        let ownSide = viewerOrganization == nil || row.string("actor_organization_id") == viewerOrganization
+        return [
+            "from": .optional(row.string("from_status")), "to": .optional(row.string("to_status")),
+            "action": .optional(row.string("action")),
+            "actor": ["party": .optional(row.string("actor_party")),
+                      "user_id": ownSide ? .optional(row.string("actor_user_id")) : .null],
+            "note": .optional(row.string("note")), "at": .optional(row.string("at")),
+        ]
     }
 
     /// The shipment and its events; `public: true` leaves out free text for the tracking page.

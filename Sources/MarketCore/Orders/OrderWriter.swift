@@ -4,11 +4,18 @@ import Store
 import Web
 
 /// Writes a priced order, its lines and its first history row.
+///
+/// Each INSERT binds its values by column name (`ColumnValues`), and the same names and values come back
+/// (`WrittenOrder`), so the checkout can answer with what it stored without reading it again
+/// (`OrderView.placed`): the 201 then costs no read transaction — one that finds the WAL changed since the
+/// connection's last starts by dropping that connection's page cache, and its memory map when mmap is on
+/// (`pagerBeginReadTransaction` in SQLite's pager.c), so it reads every page anew — and no second trip
+/// through the rows.
 enum OrderWriter {
-    static func insert(_ draft: OrderDraft, checkoutID: String, request: CheckoutRequest, fx: FXRateTable, now: Date,
-                       db: Connection) throws -> PlacedOrder {
+    /// `nowText` is `Timestamp.format(now)`, formatted once per checkout.
+    static func insert(_ draft: OrderDraft, checkoutID: String, request: CheckoutRequest, buyerName: String?, fx: FXRateTable,
+                       now: Date, nowText: String, db: Connection) throws -> WrittenOrder {
         guard let commission = draft.commission else { throw APIError.internal() }
-        let nowText = Timestamp.format(now)
         let orderID = ID.make("ord")
         let token = TrackingToken.make()
         let status: OrderStatus = draft.approvalRole == nil ? .placed : .pendingApproval
@@ -16,60 +23,95 @@ enum OrderWriter {
         let payout = fx.rate(from: currency, to: draft.seller.payoutCurrency, at: now)
         let conversions = Self.distinctConversions(draft.lines.map(\.price.fx))
 
-        try db.execute(
-            """
-            INSERT INTO orders (id, checkout_id, buyer_id, seller_id, placed_by, status, payment_status, payment_terms,
-                currency, subtotal_minor, shipping_minor, total_minor, commission_minor, fixed_fee_minor, fixed_fee_rule_id,
-                fx, payout_currency, payout_rate, payout_rate_method, payout_rate_ids,
-                credit_currency, credit_rate, credit_held_minor, approval_role, shipping_address, po_number,
-                tracking_token, lead_time_days, created_at, placed_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'unpaid', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(orderID), .text(checkoutID), .text(request.buyerID), .text(draft.seller.id), .text(request.placedBy),
-                .text(status.rawValue), .text(request.paymentTerms.rawValue), .text(currency.code),
-                .integer(draft.subtotal.minorUnits), .integer(draft.shipping?.minorUnits ?? 0), .integer(draft.total.minorUnits),
-                .integer(commission.total.minorUnits), .integer(commission.fixedFee.minorUnits),
-                Self.text(commission.fixedFee.isZero ? nil : commission.fixedFeeRuleID),
-                .text(JSONSerializer.string(.array(conversions.map(OrderJSON.fx)))),
-                .text(draft.seller.payoutCurrency.code), Self.text(payout?.rate.description), Self.text(payout?.method.rawValue),
-                payout.map { .text(OrderJSON.idList($0.rateIDs)) } ?? .null,
-                Self.text(draft.credit?.hold.currency.code), Self.text(draft.credit?.quote.rate.description),
-                .integer(draft.credit?.hold.minorUnits ?? 0), Self.text(draft.approvalRole?.rawValue),
-                .text(JSONSerializer.string(request.shippingAddress.json)), Self.text(request.poNumber),
-                .text(token), .integer(Int64(draft.leadTimeDays)), .text(nowText),
-                status == .placed ? .text(nowText) : .null, .text(nowText),
-            ])
+        var order = ColumnValues()
+        order["id"] = .text(orderID)
+        order["checkout_id"] = .text(checkoutID)
+        order["buyer_id"] = .text(request.buyerID)
+        order["seller_id"] = .text(draft.seller.id)
+        order["placed_by"] = .text(request.placedBy)
+        order["status"] = .text(status.rawValue)
+        order["payment_status"] = .text("unpaid")
+        order["payment_terms"] = .text(request.paymentTerms.rawValue)
+        order["currency"] = .text(currency.code)
+        order["subtotal_minor"] = .integer(draft.subtotal.minorUnits)
+        order["shipping_minor"] = .integer(draft.shipping?.minorUnits ?? 0)
+        order["total_minor"] = .integer(draft.total.minorUnits)
+        order["commission_minor"] = .integer(commission.total.minorUnits)
+        order["fixed_fee_minor"] = .integer(commission.fixedFee.minorUnits)
+        order["fixed_fee_rule_id"] = Self.text(commission.fixedFee.isZero ? nil : commission.fixedFeeRuleID)
+        order["fx"] = .text(JSONSerializer.string(.array(conversions.map(OrderJSON.fx))))
+        order["payout_currency"] = .text(draft.seller.payoutCurrency.code)
+        order["payout_rate"] = Self.text(payout?.rate.description)
+        order["payout_rate_method"] = Self.text(payout?.method.rawValue)
+        order["payout_rate_ids"] = payout.map { .text(OrderJSON.idList($0.rateIDs)) } ?? .null
+        order["credit_currency"] = Self.text(draft.credit?.hold.currency.code)
+        order["credit_rate"] = Self.text(draft.credit?.quote.rate.description)
+        order["credit_held_minor"] = .integer(draft.credit?.hold.minorUnits ?? 0)
+        order["approval_role"] = Self.text(draft.approvalRole?.rawValue)
+        order["shipping_address"] = .text(JSONSerializer.string(request.shippingAddress.json))
+        order["po_number"] = Self.text(request.poNumber)
+        order["tracking_token"] = .text(token)
+        order["lead_time_days"] = .integer(Int64(draft.leadTimeDays))
+        order["created_at"] = .text(nowText)
+        order["placed_at"] = status == .placed ? .text(nowText) : .null
+        order["updated_at"] = .text(nowText)
+        try db.execute(order.insertSQL(into: "orders"), order.values)
 
+        var lines = [ColumnValues]()
         for (position, (line, lineCommission)) in zip(draft.lines, commission.lines).enumerated() {
             let r = line.resolved
             let p = line.price
-            try db.execute(
-                """
-                INSERT INTO order_lines (id, order_id, position, product_id, rfq_item_id, sku, title_en, title_ko, description,
-                    category_id, unit, quantity, source_currency, source_unit_price, fx_rate, fx_method, fx_rate_ids, fx_via,
-                    unit_price, line_total_minor, commission_rule_id, commission_percent, commission_clamp, commission_minor,
-                    lead_time_days, stock_reserved)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(ID.make("oln")), .text(orderID), .integer(Int64(position)), Self.text(r.productID),
-                    Self.text(r.rfqItemID), Self.text(r.sku), Self.text(r.titleEN), Self.text(r.titleKO), Self.text(r.description),
-                    Self.text(r.categoryID), .text(r.unit), .integer(line.line.quantity),
-                    .text(p.sourceUnitPrice.currency.code), .text(p.sourceUnitPrice.amount.description),
-                    .text(p.fx.rate.description), .text(p.fx.method.rawValue), .text(OrderJSON.idList(p.fx.rateIDs)),
-                    Self.text(p.fx.via?.code), .text(p.unitPrice.amount.description), .integer(p.lineTotal.minorUnits),
-                    Self.text(lineCommission.ruleID.isEmpty ? nil : lineCommission.ruleID),
-                    .text(lineCommission.percent.description), .text(lineCommission.clamp.rawValue),
-                    .integer(lineCommission.commission.minorUnits), .integer(Int64(r.leadTimeDays)),
-                    .integer(r.reservesStock ? line.line.quantity : 0),
-                ])
+            var values = ColumnValues()
+            values["id"] = .text(ID.make("oln"))
+            values["order_id"] = .text(orderID)
+            values["position"] = .integer(Int64(position))
+            values["product_id"] = Self.text(r.productID)
+            values["rfq_item_id"] = Self.text(r.rfqItemID)
+            values["sku"] = Self.text(r.sku)
+            values["title_en"] = Self.text(r.titleEN)
+            values["title_ko"] = Self.text(r.titleKO)
+            values["description"] = Self.text(r.description)
+            values["category_id"] = Self.text(r.categoryID)
+            values["unit"] = .text(r.unit)
+            values["quantity"] = .integer(line.line.quantity)
+            values["source_currency"] = .text(p.sourceUnitPrice.currency.code)
+            values["source_unit_price"] = .text(p.sourceUnitPrice.amount.description)
+            values["fx_rate"] = .text(p.fx.rate.description)
+            values["fx_method"] = .text(p.fx.method.rawValue)
+            values["fx_rate_ids"] = .text(OrderJSON.idList(p.fx.rateIDs))
+            values["fx_via"] = Self.text(p.fx.via?.code)
+            values["unit_price"] = .text(p.unitPrice.amount.description)
+            values["line_total_minor"] = .integer(p.lineTotal.minorUnits)
+            values["commission_rule_id"] = Self.text(lineCommission.ruleID.isEmpty ? nil : lineCommission.ruleID)
+            values["commission_percent"] = .text(lineCommission.percent.description)
+            values["commission_clamp"] = .text(lineCommission.clamp.rawValue)
+            values["commission_minor"] = .integer(lineCommission.commission.minorUnits)
+            values["lead_time_days"] = .integer(Int64(r.leadTimeDays))
+            values["stock_reserved"] = .integer(r.reservesStock ? line.line.quantity : 0)
+            try db.execute(values.insertSQL(into: "order_lines"), values.values)
+            // The columns the INSERT leaves to their defaults (OrderSchema) that the order view shows.
+            values["returned_quantity"] = .integer(0)
+            values["refunded_minor"] = .integer(0)
+            values["commission_reversed_minor"] = .integer(0)
+            lines.append(values)
         }
 
-        try OrderHistory.record(db, orderID: orderID, from: nil, to: status, action: "checkout",
-                                actor: OrderActor(party: .buyer, userID: request.placedBy, organizationID: request.buyerID),
-                                note: nil, at: nowText)
-        return PlacedOrder(id: orderID, sellerID: draft.seller.id, status: status, total: draft.total, trackingToken: token)
+        let history = try OrderHistory.insert(
+            db, orderID: orderID, from: nil, to: status, action: "checkout",
+            actor: OrderActor(party: .buyer, userID: request.placedBy, organizationID: request.buyerID), note: nil, at: nowText)
+
+        // The order columns left to their defaults, and the names OrderView joins in.
+        order["refunded_minor"] = .integer(0)
+        order["commission_reversed_minor"] = .integer(0)
+        order["paid_minor"] = .integer(0)
+        order["approved_by"] = .null
+        for column in ["confirmed_at", "shipped_at", "delivered_at", "completed_at", "cancelled_at"] { order[column] = .null }
+        order["version"] = .integer(1)
+        order["buyer_name"] = Self.text(buyerName)
+        order["seller_name"] = .text(draft.seller.name)
+        return WrittenOrder(
+            placed: PlacedOrder(id: orderID, sellerID: draft.seller.id, status: status, total: draft.total, trackingToken: token),
+            order: order, lines: lines, history: history)
     }
 
     /// Each different conversion once, identity left out (an order all in its own currency shows none).
@@ -100,14 +142,24 @@ public enum TrackingToken {
 public enum OrderHistory {
     public static func record(_ db: Connection, orderID: String, from: OrderStatus?, to: OrderStatus, action: String,
                               actor: OrderActor, note: String?, at: String) throws {
-        try db.execute(
-            """
-            INSERT INTO order_status_history (id, order_id, from_status, to_status, action, actor_user_id,
-                actor_organization_id, actor_party, note, at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(ID.make("osh")), .text(orderID), OrderWriter.text(from?.rawValue), .text(to.rawValue), .text(action),
-             OrderWriter.text(actor.userID), OrderWriter.text(actor.organizationID), .text(actor.party.rawValue),
-             OrderWriter.text(note), .text(at)])
+        _ = try insert(db, orderID: orderID, from: from, to: to, action: action, actor: actor, note: note, at: at)
+    }
+
+    /// `record`, returning what it wrote.
+    static func insert(_ db: Connection, orderID: String, from: OrderStatus?, to: OrderStatus, action: String,
+                       actor: OrderActor, note: String?, at: String) throws -> ColumnValues {
+        var values = ColumnValues()
+        values["id"] = .text(ID.make("osh"))
+        values["order_id"] = .text(orderID)
+        values["from_status"] = OrderWriter.text(from?.rawValue)
+        values["to_status"] = .text(to.rawValue)
+        values["action"] = .text(action)
+        values["actor_user_id"] = OrderWriter.text(actor.userID)
+        values["actor_organization_id"] = OrderWriter.text(actor.organizationID)
+        values["actor_party"] = .text(actor.party.rawValue)
+        values["note"] = OrderWriter.text(note)
+        values["at"] = .text(at)
+        try db.execute(values.insertSQL(into: "order_status_history"), values.values)
+        return values
     }
 }
