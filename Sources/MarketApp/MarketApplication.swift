@@ -37,6 +37,7 @@ public final class MarketApplication: Sendable {
         var storeConfiguration = StoreConfiguration(path: configuration.databasePath)
         storeConfiguration.synchronous = configuration.synchronous
         storeConfiguration.readerCount = configuration.readerConnections
+        storeConfiguration.mmapSizeBytes = Int64(configuration.mmapMiB) << 20
         let database = try Database(configuration: storeConfiguration)
         var migrator = Migrator()
         for migration in Self.migrations { migrator.register(migration) }

@@ -25,7 +25,7 @@ enum CatalogListingJSON {
         .replacingOccurrences(of: "p.attributes,", with: "'{}' AS attributes,")
 
     /// What a hit shows of its supplier.
-    struct Seller {
+    struct Seller: Sendable {
         let name: String?
         let ratingMilli: Int64?
 
@@ -47,17 +47,26 @@ enum CatalogListingJSON {
         let productID: String
     }
 
-    /// The locations of `docs`' rows, kept with a search result (`CatalogSearchCache`) so that showing a
-    /// cached page seeks each hit's row by rowid, one B-tree descent, instead of through `listing_docs`
-    /// and the `products` id index, three. At a million listings those descents are cache misses (the
-    /// pages are spread over a gigabyte) and were most of a cached search's time.
-    static func locate(_ db: Connection, docs: [Int64]) throws -> [Location] {
-        guard !docs.isEmpty else { return [] }
+    /// A page's hits located, and their suppliers.
+    struct Located: Sendable {
+        let locations: [Location]
+        let sellers: [String: Seller]
+    }
+
+    /// The locations of `docs`' rows and their suppliers, kept with a search result
+    /// (`CatalogSearchCache`) so that showing a cached page seeks each hit's row by rowid, one B-tree
+    /// descent, instead of through `listing_docs` and the `products` id index, three, and reads no
+    /// supplier. At a million listings those descents are cache misses (the pages are spread over a
+    /// gigabyte) and were most of a cached search's time. Suppliers kept this way are current: what a
+    /// hit shows of them (name, rating, being active) changes the listing generation (CatalogSchema).
+    static func locate(_ db: Connection, docs: [Int64]) throws -> Located {
+        guard !docs.isEmpty else { return Located(locations: [], sellers: [:]) }
         var locations: [Location] = []
         locations.reserveCapacity(docs.count)
+        var sellerIDs = Set<String>()
         try db.forEach(
             """
-            SELECT ld.doc, p.rowid, p.id FROM json_each(?) j CROSS JOIN listing_docs ld CROSS JOIN products p
+            SELECT ld.doc, p.rowid, p.id, p.seller_id FROM json_each(?) j CROSS JOIN listing_docs ld CROSS JOIN products p
             WHERE ld.doc = j.value AND p.id = ld.product_id
             """,
             [.text(JSONSerializer.string(.array(docs.map { .int($0) })))]
@@ -65,20 +74,22 @@ enum CatalogListingJSON {
             if let doc = row.int64(0), let rowID = row.int64(1), let id = row.string(2) {
                 locations.append(Location(doc: doc, rowID: rowID, productID: id))
             }
+            if let seller = row.string(3) { sellerIDs.insert(seller) }
         }
-        return locations
+        return Located(locations: locations, sellers: try sellers(db, ids: sellerIDs))
     }
 
     /// The hits' rows (`hitColumns`), in the order of `docs`, and their suppliers by id.
     ///
-    /// With `locations` (from `locate`, at the same generation), rows are read by rowid and each is
-    /// checked to still be the listing located (a VACUUM may renumber rowids); without them, or when a
-    /// check fails, through `listing_docs`. Suppliers are read once each: a page of 20 hits usually has
-    /// a handful, and two more B-tree seeks per hit cost a fifth of a cached search.
-    static func rows(_ db: Connection, docs: [Int64], locations: [Location]? = nil) throws -> (rows: [Row], sellers: [String: Seller]) {
+    /// With `located` (from `locate`, at the same generation), rows are read by rowid and each is
+    /// checked to still be the listing located (a VACUUM may renumber rowids), and its suppliers are
+    /// used; without it, or when a check fails, rows come through `listing_docs`. Suppliers are read
+    /// once each: a page of 20 hits usually has a handful, and two more B-tree seeks per hit cost a
+    /// fifth of a cached search.
+    static func rows(_ db: Connection, docs: [Int64], located: Located? = nil) throws -> (rows: [Row], sellers: [String: Seller]) {
         guard !docs.isEmpty else { return ([], [:]) }
         var rows: [Row]? = nil
-        if let locations { rows = try located(db, docs: docs, locations: locations) }
+        if let located { rows = try self.located(db, docs: docs, locations: located.locations) }
         if rows == nil {
             var byDoc: [Int64: Row] = [:]
             try db.forEach(
@@ -93,7 +104,9 @@ enum CatalogListingJSON {
             rows = docs.compactMap { byDoc[$0] }
         }
         let found = rows ?? []
-        return (found, try sellers(db, of: found))
+        let sellerIDs = Set(found.compactMap { $0.string("seller_id") })
+        if let known = located?.sellers, sellerIDs.allSatisfy({ known[$0] != nil }) { return (found, known) }
+        return (found, try sellers(db, ids: sellerIDs))
     }
 
     /// `docs`' rows by their located rowids, in order; nil when a location no longer holds its listing.
@@ -117,10 +130,10 @@ enum CatalogListingJSON {
         return rows
     }
 
-    /// The suppliers of `rows`, each read once.
-    private static func sellers(_ db: Connection, of rows: [Row]) throws -> [String: Seller] {
+    /// Suppliers by id, each read once.
+    private static func sellers(_ db: Connection, ids sellerIDs: Set<String>) throws -> [String: Seller] {
         var sellers: [String: Seller] = [:]
-        let sellerIDs = Set(rows.compactMap { $0.string("seller_id") })
+        guard !sellerIDs.isEmpty else { return sellers }
         try db.forEach(
             """
             SELECT o.id, o.name, s.bayesian_rating_milli FROM json_each(?) j CROSS JOIN organizations o

@@ -36,7 +36,7 @@ enum CatalogRoutes {
                 let search = CatalogSearch(request: query, viewerBuyerID: viewer, categories: categories, priceQuotes: quotes)
                 let fresh = request.header("Cache-Control")?.lowercased().contains("no-cache") ?? false
                 let result = try search.run(db, database: services.database.path, useCache: !fresh)
-                let (rows, sellers) = try CatalogListingJSON.rows(db, docs: result.hits.map(\.doc), locations: result.locations)
+                let (rows, sellers) = try CatalogListingJSON.rows(db, docs: result.hits.map(\.doc), located: result.located)
                 // The key currency is the requested one when there is one: the same table, read once.
                 let rates = try query.currency.map { currency -> CatalogRates in
                     if let keyRates, keyRates.target == currency { return keyRates }

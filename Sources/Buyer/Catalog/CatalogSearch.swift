@@ -44,8 +44,9 @@ struct CatalogSearch {
         var hits: [Hit]
         var next: CatalogCursor?
         var facets: Facets
-        /// Where the hits' rows are, found when the result was computed (`CatalogListingJSON.locate`).
-        var locations: [CatalogListingJSON.Location]?
+        /// Where the hits' rows are and their suppliers, found when the result was computed
+        /// (`CatalogListingJSON.locate`).
+        var located: CatalogListingJSON.Located?
     }
 
     static let relevanceWindow = 4_000
@@ -81,7 +82,7 @@ struct CatalogSearch {
         let generation = try db.scalar("SELECT generation FROM listing_generation WHERE id = 1").int64Value ?? 0
         let key = cacheKey(database: database, generation: generation)
         if useCache, let entry = CatalogSearchCache.shared.value(key) {
-            return Result(hits: entry.hits, next: entry.next, facets: entry.facets, locations: entry.locations)
+            return Result(hits: entry.hits, next: entry.next, facets: entry.facets, located: entry.located)
         }
         // Words, or filters the category counts cannot answer: on the in-memory columns when they fit
         // this snapshot (see ListingProjection).
@@ -94,9 +95,9 @@ struct CatalogSearch {
                 termCounts: try PhraseDocumentCounts.shared.counts(db, database: database, generation: generation, terms: request.matchTerms))
         }
         var result = try run(db, columns: columns, ranking: ranking)
-        result.locations = try CatalogListingJSON.locate(db, docs: result.hits.map(\.doc))
+        result.located = try CatalogListingJSON.locate(db, docs: result.hits.map(\.doc))
         CatalogSearchCache.shared.store(
-            .init(hits: result.hits, next: result.next, facets: result.facets, locations: result.locations),
+            .init(hits: result.hits, next: result.next, facets: result.facets, located: result.located),
             key: key, database: database, generation: generation)
         return result
     }

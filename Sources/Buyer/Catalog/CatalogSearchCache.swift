@@ -20,6 +20,6 @@ enum CatalogSearchCache {
         let hits: [CatalogSearch.Hit]
         let next: CatalogCursor?
         let facets: CatalogSearch.Facets
-        let locations: [CatalogListingJSON.Location]?
+        let located: CatalogListingJSON.Located?
     }
 }

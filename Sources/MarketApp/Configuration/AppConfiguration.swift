@@ -13,6 +13,8 @@ public struct AppConfiguration: Sendable {
     /// does not pay on a small machine: each connection maps and caches the file on its own, so every one
     /// added costs page faults and memory while the cores stay the limit (measured with 2, 4 and 16).
     public var readerConnections = 4
+    /// How much of the database file connections map into memory (`StoreConfiguration.mmapSizeBytes`).
+    public var mmapMiB = Int(StoreConfiguration(path: "").mmapSizeBytes >> 20)
     public var demo = false
     public var accessLog = true
     public var publicDirectory = "Public"
@@ -40,6 +42,7 @@ public struct AppConfiguration: Sendable {
           --public DIR             portal files [MARKETPLACE_PUBLIC] (Public)
           --synchronous MODE       SQLite durability: full (default, money-safe), normal, extra [MARKETPLACE_SYNCHRONOUS]
           --readers N              most reader connections, opened on demand [MARKETPLACE_READERS] (4)
+          --mmap-mib N             MiB of the database file read through mmap, 0 for none [MARKETPLACE_MMAP_MIB] (\(AppConfiguration().mmapMiB))
           --event-loops N          epoll loops, 0 = one per core [MARKETPLACE_EVENT_LOOPS] (0)
           --workers N              threads for handlers that touch the database [MARKETPLACE_WORKERS] (16)
           --max-connections N      [MARKETPLACE_MAX_CONNECTIONS] (16384)
@@ -83,6 +86,7 @@ public struct AppConfiguration: Sendable {
         if let v = take("MARKETPLACE_PUBLIC") { publicDirectory = v }
         if let v = take("MARKETPLACE_SYNCHRONOUS") { synchronous = try Self.synchronous(v) }
         if let v = take("MARKETPLACE_READERS") { readerConnections = try Self.int(v, "MARKETPLACE_READERS", 1...64) }
+        if let v = take("MARKETPLACE_MMAP_MIB") { mmapMiB = try Self.int(v, "MARKETPLACE_MMAP_MIB", 0...1 << 20) }
         if let v = take("MARKETPLACE_EVENT_LOOPS") { http.eventLoops = try Self.int(v, "MARKETPLACE_EVENT_LOOPS", 0...64) }
         if let v = take("MARKETPLACE_WORKERS") { http.workerThreads = try Self.int(v, "MARKETPLACE_WORKERS", 1...512) }
         if let v = take("MARKETPLACE_MAX_CONNECTIONS") { http.maxConnections = try Self.int(v, "MARKETPLACE_MAX_CONNECTIONS", 1...1_000_000) }
@@ -119,6 +123,7 @@ public struct AppConfiguration: Sendable {
             case "--public": publicDirectory = try value(flag)
             case "--synchronous": synchronous = try Self.synchronous(try value(flag))
             case "--readers": readerConnections = try Self.int(try value(flag), flag, 1...64)
+            case "--mmap-mib": mmapMiB = try Self.int(try value(flag), flag, 0...1 << 20)
             case "--event-loops": http.eventLoops = try Self.int(try value(flag), flag, 0...64)
             case "--workers": http.workerThreads = try Self.int(try value(flag), flag, 1...512)
             case "--max-connections": http.maxConnections = try Self.int(try value(flag), flag, 1...1_000_000)

@@ -25,7 +25,8 @@ import Store
 ///
 /// ## Generation
 /// `listing_generation` counts changes to `listing_index` (triggers, so the triggers above count too;
-/// every listing write updates its `listing_index` row). Search caches results per generation.
+/// every listing write updates its `listing_index` row, and a supplier's rename touches one of its rows,
+/// catalog-003). Search caches results per generation, with the suppliers their hits show.
 ///
 /// ## The change log
 /// `listing_index_changes` (catalog-002) names the doc each generation changed, so search's in-memory
@@ -191,6 +192,20 @@ public enum CatalogSchema {
                 UPDATE listing_generation SET generation = generation + 1 WHERE id = 1;
                 INSERT INTO listing_index_changes (generation, doc) SELECT generation, OLD.doc FROM listing_generation WHERE id = 1;
                 DELETE FROM listing_index_changes WHERE generation <= (SELECT generation - 200000 FROM listing_generation WHERE id = 1);
+            END;
+            """),
+        Migration(
+            "catalog-003-seller-name-generation",
+            """
+            -- Search keeps the suppliers of a cached page with it (CatalogListingJSON.locate); their rating and
+            -- status already change the generation through listing_index. A rename does too: it touches one
+            -- of the supplier's listing_index rows (a no-op on a column no count depends on), and the update
+            -- trigger bumps the generation and logs the doc.
+            CREATE TRIGGER listing_index_seller_name AFTER UPDATE OF name ON organizations
+            WHEN NEW.kind = 'supplier' AND NEW.name IS NOT OLD.name
+            BEGIN
+                UPDATE listing_index SET seller_rating = seller_rating
+                WHERE doc = (SELECT doc FROM listing_docs WHERE seller_id = NEW.id ORDER BY doc LIMIT 1);
             END;
             """),
     ]

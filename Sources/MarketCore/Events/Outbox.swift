@@ -72,7 +72,7 @@ public enum Outbox {
             }
         }
         for (organization, subscriptions) in byOrganization {
-            try insert(db, type: type, data: data, audience: [organization], subscriptions: subscriptions, at: at)
+            _ = try insert(db, type: type, data: data, audience: [organization], subscriptions: subscriptions, at: at)
         }
         return byOrganization.count
     }

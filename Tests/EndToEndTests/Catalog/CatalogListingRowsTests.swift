@@ -24,9 +24,11 @@ final class CatalogListingRowsTests: XCTestCase {
             XCTAssertEqual(plain.rows.compactMap { $0.string("id") }, ids.reversed())
             XCTAssertEqual(plain.sellers.values.map(\.name), ["Rows Supplier"])
 
-            let locations = try CatalogListingJSON.locate(db, docs: docs)
+            let found = try CatalogListingJSON.locate(db, docs: docs)
+            let locations = found.locations
             XCTAssertEqual(locations.count, 4)
-            let located = try CatalogListingJSON.rows(db, docs: docs, locations: locations)
+            XCTAssertEqual(found.sellers.values.map(\.name), ["Rows Supplier"])
+            let located = try CatalogListingJSON.rows(db, docs: docs, located: found)
             // The first column is the doc or the rowid; the listing's columns follow.
             func listings(_ rows: [Row]) -> [[SQLValue]] { rows.map { Array($0.values.dropFirst()) } }
             XCTAssertEqual(listings(located.rows), listings(plain.rows))
@@ -35,7 +37,24 @@ final class CatalogListingRowsTests: XCTestCase {
             let shuffled = locations.enumerated().map { index, location in
                 CatalogListingJSON.Location(doc: location.doc, rowID: locations[(index + 1) % locations.count].rowID, productID: location.productID)
             }
-            XCTAssertEqual(listings(try CatalogListingJSON.rows(db, docs: docs, locations: shuffled).rows), listings(plain.rows))
+            XCTAssertEqual(listings(try CatalogListingJSON.rows(db, docs: docs, located: .init(locations: shuffled, sellers: [:])).rows), listings(plain.rows))
         }
+    }
+
+    func testACachedPageShowsTheSupplierCurrent() throws {
+        let market = try TestMarket()
+        let supplier = try market.activeSupplier(name: "Old Name Co")
+        try market.createListing(supplier, ["title": ["en": "Hex bolt"]])
+        func sellerName() throws -> String? {
+            let response = try market.search(market.client, [("q", "bolt")])
+            return response.json["data"]?[at: 0]?["seller"]?["name"]?.stringValue
+        }
+        XCTAssertEqual(try sellerName(), "Old Name Co")
+        XCTAssertEqual(try sellerName(), "Old Name Co", "now from the cache")
+        // No route renames an organization yet; an operator's fix in SQL must still show at once.
+        try market.app.services.database.write { db in
+            try db.execute("UPDATE organizations SET name = 'New Name Co' WHERE id = ?", [.text(supplier.organizationID)])
+        }
+        XCTAssertEqual(try sellerName(), "New Name Co")
     }
 }
