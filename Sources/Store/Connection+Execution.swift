@@ -34,10 +34,7 @@ extension Connection {
                 // Whitespace and comments between statements compile to nothing.
                 guard let statement else { continue }
                 defer { sqlite3_finalize(statement) }
-                if isQueryOnly, role == .writer, sqlite3_stmt_readonly(statement) == 0 {
-                    throw StoreError(code: SQLITE_READONLY, message: "attempt to write a readonly database (a read nested in a write)",
-                                     sql: sqlite3_sql(statement).map { String(cString: $0) })
-                }
+                try refuseWriteInNestedRead(statement)
                 var stepCode = sqlite3_step(statement)
                 while stepCode == SQLITE_ROW { stepCode = sqlite3_step(statement) }
                 guard stepCode == SQLITE_DONE else {

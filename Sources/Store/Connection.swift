@@ -97,14 +97,9 @@ public final class Connection {
             statement = try Statement(connection: handle, sql: sql, persistent: false)
             isTemporary = true
         }
-        // The writer serving a nested read refuses writes here, per statement, rather than with
-        // `PRAGMA query_only`: changing that pragma expires every prepared statement of the connection
-        // (flag pragmas emit OP_Expire), so each read nested in a write cost a re-parse of every
-        // statement the writer ran next. `sqlite3_stmt_readonly` is exact: true only for statements that
-        // do not write the database file (BEGIN, COMMIT, SAVEPOINT and RELEASE count as read-only).
-        if isQueryOnly, role == .writer, sqlite3_stmt_readonly(statement.handle) == 0 {
+        do { try refuseWriteInNestedRead(statement.handle) } catch {
             if isTemporary { statement.finalize() }
-            throw StoreError(code: SQLITE_READONLY, message: "attempt to write a readonly database (a read nested in a write)", sql: sql)
+            throw error
         }
         statement.isInUse = true
         useCounter &+= 1
@@ -118,6 +113,19 @@ public final class Connection {
             }
         }
         return try body(statement)
+    }
+
+    /// The writer serving a read nested in a write refuses statements that write, here, per statement,
+    /// rather than with `PRAGMA query_only`: changing that pragma expires every prepared statement of the
+    /// connection (flag pragmas emit OP_Expire), so each nested read cost a re-parse of every statement
+    /// the writer ran next. `sqlite3_stmt_readonly` is exact: true only for statements that do not write
+    /// the database file (BEGIN, COMMIT, SAVEPOINT and RELEASE count as read-only). Readers need no check:
+    /// their handle is read-only.
+    func refuseWriteInNestedRead(_ statement: OpaquePointer) throws {
+        guard isQueryOnly, role == .writer, sqlite3_stmt_readonly(statement) == 0 else { return }
+        throw StoreError(
+            code: SQLITE_READONLY, message: "attempt to write a readonly database (a read nested in a write)",
+            sql: sqlite3_sql(statement).map { String(cString: $0) })
     }
 
     /// Bounds the cache when callers build SQL dynamically: the least recently used idle statement makes

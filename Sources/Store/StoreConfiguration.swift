@@ -25,13 +25,15 @@ public struct StoreConfiguration: Sendable {
     /// Page cache per connection (SQLite's default is about 2 MiB).
     public var cacheSizeKiB: Int = 8192
     /// Memory-mapped reads (https://www.sqlite.org/mmap.html); 0 turns them off. Up to this size, pages
-    /// are read straight from the OS page cache, shared by every connection, instead of being copied
-    /// into each connection's own cache: a search reading 20 listings spread over a 1 GB catalog spent a
-    /// tenth of its time in those copies. It is address space, not memory; SQLite caps it (2 GiB here).
+    /// are read straight from the OS page cache, shared by every connection, instead of being copied into
+    /// each connection's own cache; it is address space, not memory, and SQLite caps it (2 GiB here).
+    /// Measured on a 1.2 GB catalog: searches cost the same at 2 GiB, 256 MiB or none (within noise),
+    /// checkouts ran 6% faster than at 256 MiB and 14% faster than without. The price under constant
+    /// writes: a read that finds the WAL changed remaps the file (pagerBeginReadTransaction), 2–4% of CPU.
     public var mmapSizeBytes: Int64 = 2 * 1024 * 1024 * 1024
     /// The size a WAL file is truncated to after a checkpoint.
     public var journalSizeLimitBytes: Int64 = 64 * 1024 * 1024
-    /// Prepared statements kept per connection; beyond this the idle ones are finalized.
+    /// Prepared statements kept per connection; beyond this the least recently used idle one is finalized.
     public var statementCacheCapacity: Int = 256
 
     public init(path: String) {

@@ -14,16 +14,12 @@ final class ConcurrencyTests: StoreTestCase {
     func testReadersSeeTheLastCommitWhileTheWriterHoldsATransaction() throws {
         let database = try makeTable()
         try database.write { try $0.execute("INSERT INTO t (name) VALUES ('committed')") }
-        let inserted = DispatchSemaphore(value: 0)
-        let mayCommit = DispatchSemaphore(value: 0)
-        let writer = BackgroundThread {
+        let writer = try holding { whileHeld in
             try database.write { connection in
                 try connection.execute("INSERT INTO t (name) VALUES ('pending')")
-                inserted.signal()
-                _ = mayCommit.wait(timeout: .now() + 10)
+                whileHeld()
             }
         }
-        XCTAssertEqual(inserted.wait(timeout: .now() + 10), .success)
         // The writer is mid-transaction: readers are not blocked and see only the committed row.
         XCTAssertEqual(try count("t", in: database), 1)
         let otherThread = BackgroundThread {
@@ -31,8 +27,8 @@ final class ConcurrencyTests: StoreTestCase {
             guard seen == "committed" else { throw StoreError(code: 1, message: "saw \(seen)") }
         }
         try otherThread.join()
-        mayCommit.signal()
-        try writer.join()
+        writer.release.signal()
+        try writer.thread.join()
         XCTAssertEqual(try count("t", in: database), 2, "after the commit, new reads see it")
     }
 
@@ -100,15 +96,7 @@ final class ConcurrencyTests: StoreTestCase {
         let database = try makeTable { $0.readerCount = 1; $0.busyTimeoutMilliseconds = 300 }
         try database.write { try $0.execute("INSERT INTO t (name) VALUES ('a')") }
         // The only pooled reader is held by another thread for the whole test.
-        let holding = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = BackgroundThread {
-            try database.read { _ in
-                holding.signal()
-                _ = release.wait(timeout: .now() + 10)
-            }
-        }
-        XCTAssertEqual(holding.wait(timeout: .now() + 10), .success)
+        let (release, holder) = try holding { whileHeld in try database.read { _ in whileHeld() } }
         defer { release.signal() }
         let worker = BackgroundThread {
             for round in 0..<3 {
@@ -138,15 +126,7 @@ final class ConcurrencyTests: StoreTestCase {
 
     func testAWriterThatStaysBusyYieldsABusyErrorNotAHang() throws {
         let database = try makeTable { $0.busyTimeoutMilliseconds = 100 }
-        let holding = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = BackgroundThread {
-            try database.write { _ in
-                holding.signal()
-                _ = release.wait(timeout: .now() + 10)
-            }
-        }
-        XCTAssertEqual(holding.wait(timeout: .now() + 10), .success)
+        let (release, holder) = try holding { whileHeld in try database.write { _ in whileHeld() } }
         let started = Date()
         XCTAssertThrowsError(try database.write { _ in }) { error in
             XCTAssertEqual((error as? StoreError)?.isBusy, true, "\(error)")
@@ -161,15 +141,7 @@ final class ConcurrencyTests: StoreTestCase {
         // Two Database values on one file stand for two processes: the lock is SQLite's, not the pool's.
         let first = try makeTable()
         let second = try makeDatabase("test.sqlite") { $0.busyTimeoutMilliseconds = 50 }
-        let holding = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = BackgroundThread {
-            try first.write { _ in
-                holding.signal()
-                _ = release.wait(timeout: .now() + 10)
-            }
-        }
-        XCTAssertEqual(holding.wait(timeout: .now() + 10), .success)
+        let (release, holder) = try holding { whileHeld in try first.write { _ in whileHeld() } }
         XCTAssertThrowsError(try second.write { try $0.execute("INSERT INTO t (name) VALUES ('x')") }) { error in
             let storeError = error as? StoreError
             XCTAssertEqual(storeError?.code, 5, "SQLITE_BUSY at BEGIN IMMEDIATE: \(error)")

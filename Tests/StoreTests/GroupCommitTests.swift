@@ -15,17 +15,12 @@ final class GroupCommitTests: StoreTestCase {
 
     /// Starts a write that holds the writer until `release` is signalled; returns once it is inside.
     private func startHolder(_ database: Database) throws -> (release: DispatchSemaphore, thread: BackgroundThread) {
-        let inside = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = BackgroundThread {
+        try holding { whileHeld in
             try database.write { connection in
                 try connection.execute("INSERT INTO t (name) VALUES ('holder')")
-                inside.signal()
-                _ = release.wait(timeout: .now() + 10)
+                whileHeld()
             }
         }
-        XCTAssertEqual(inside.wait(timeout: .now() + 10), .success)
-        return (release, holder)
     }
 
     /// Holds the writer with a first write while `then` starts writes, until `count` of them queue.

@@ -41,6 +41,23 @@ class StoreTestCase: XCTestCase {
     func count(_ table: String, in database: Database) throws -> Int {
         try database.read { try $0.scalar("SELECT count(*) FROM \(table)").intValue ?? -1 }
     }
+
+    /// Runs `hold` on a background thread and returns once it holds what it takes (a connection, a
+    /// transaction): `hold` calls `whileHeld` from inside, which returns when `release` is signalled.
+    func holding(
+        _ hold: @escaping @Sendable (_ whileHeld: () -> Void) throws -> Void
+    ) throws -> (release: DispatchSemaphore, thread: BackgroundThread) {
+        let inside = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let thread = BackgroundThread {
+            try hold {
+                inside.signal()
+                _ = release.wait(timeout: .now() + 10)
+            }
+        }
+        XCTAssertEqual(inside.wait(timeout: .now() + 10), .success, "the holder got in")
+        return (release, thread)
+    }
 }
 
 /// A body on its own plain thread (the callers of Database are plain threads), joined with `join()`.

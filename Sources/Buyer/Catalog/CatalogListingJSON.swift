@@ -88,25 +88,25 @@ enum CatalogListingJSON {
     /// fifth of a cached search.
     static func rows(_ db: Connection, docs: [Int64], located: Located? = nil) throws -> (rows: [Row], sellers: [String: Seller]) {
         guard !docs.isEmpty else { return ([], [:]) }
-        var rows: [Row]? = nil
-        if let located { rows = try self.located(db, docs: docs, locations: located.locations) }
-        if rows == nil {
-            var byDoc: [Int64: Row] = [:]
-            try db.forEach(
-                """
-                SELECT ld.doc AS doc, \(hitColumns) FROM json_each(?) j CROSS JOIN listing_docs ld CROSS JOIN products p
-                WHERE ld.doc = j.value AND p.id = ld.product_id
-                """,
-                [.text(JSONSerializer.string(.array(docs.map { .int($0) })))]
-            ) { row in
-                if let doc = row.int64(0) { byDoc[doc] = row }
-            }
-            rows = docs.compactMap { byDoc[$0] }
-        }
-        let found = rows ?? []
+        let found = try located.flatMap { try self.located(db, docs: docs, locations: $0.locations) } ?? throughDocs(db, docs: docs)
         let sellerIDs = Set(found.compactMap { $0.string("seller_id") })
         if let known = located?.sellers, sellerIDs.allSatisfy({ known[$0] != nil }) { return (found, known) }
         return (found, try sellers(db, ids: sellerIDs))
+    }
+
+    /// `docs`' rows through `listing_docs`, in order.
+    private static func throughDocs(_ db: Connection, docs: [Int64]) throws -> [Row] {
+        var byDoc: [Int64: Row] = [:]
+        try db.forEach(
+            """
+            SELECT ld.doc AS doc, \(hitColumns) FROM json_each(?) j CROSS JOIN listing_docs ld CROSS JOIN products p
+            WHERE ld.doc = j.value AND p.id = ld.product_id
+            """,
+            [.text(JSONSerializer.string(.array(docs.map { .int($0) })))]
+        ) { row in
+            if let doc = row.int64(0) { byDoc[doc] = row }
+        }
+        return docs.compactMap { byDoc[$0] }
     }
 
     /// `docs`' rows by their located rowids, in order; nil when a location no longer holds its listing.

@@ -40,7 +40,7 @@ struct CatalogSearch {
         var complete: Bool
     }
 
-    struct Result {
+    struct Result: Sendable {
         var hits: [Hit]
         var next: CatalogCursor?
         var facets: Facets
@@ -79,11 +79,9 @@ struct CatalogSearch {
 
     /// The result from the cache when the data has not changed since it was computed, else computed.
     func run(_ db: Connection, database: String, useCache: Bool) throws -> Result {
-        let generation = try db.scalar("SELECT generation FROM listing_generation WHERE id = 1").int64Value ?? 0
+        let generation = try CatalogSchema.generation(db)
         let key = cacheKey(database: database, generation: generation)
-        if useCache, let entry = CatalogSearchCache.shared.value(key) {
-            return Result(hits: entry.hits, next: entry.next, facets: entry.facets, located: entry.located)
-        }
+        if useCache, let cached = CatalogSearchCache.shared.value(key) { return cached }
         // Words, or filters the category counts cannot answer: on the in-memory columns when they fit
         // this snapshot (see ListingProjection).
         let columns =
@@ -96,9 +94,7 @@ struct CatalogSearch {
         }
         var result = try run(db, columns: columns, ranking: ranking)
         result.located = try CatalogListingJSON.locate(db, docs: result.hits.map(\.doc))
-        CatalogSearchCache.shared.store(
-            .init(hits: result.hits, next: result.next, facets: result.facets, located: result.located),
-            key: key, database: database, generation: generation)
+        CatalogSearchCache.shared.store(result, key: key, database: database, generation: generation)
         return result
     }
 

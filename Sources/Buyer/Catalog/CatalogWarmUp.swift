@@ -8,8 +8,7 @@ public enum CatalogWarmUp {
     public static func run(_ services: MarketServices) throws {
         let database = services.database
         try database.read { db in
-            let generation = try db.scalar("SELECT generation FROM listing_generation WHERE id = 1").int64Value ?? 0
-            _ = try ListingProjection.shared.columns(db, database: database.path, generation: generation)
+            _ = try ListingProjection.shared.columns(db, database: database.path, generation: try CatalogSchema.generation(db))
         }
     }
 }

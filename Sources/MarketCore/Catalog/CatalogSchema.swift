@@ -39,6 +39,11 @@ import Store
 /// by triggers on `listing_index`; browsing without words reads its facets from there instead of
 /// counting a million rows.
 public enum CatalogSchema {
+    /// The `listing_generation` the read or write transaction of `db` sees (see "Generation" above).
+    public static func generation(_ db: Connection) throws -> Int64 {
+        try db.scalar("SELECT generation FROM listing_generation WHERE id = 1").int64Value ?? 0
+    }
+
     public static let migrations: [Migration] = [
         Migration(
             "catalog-001-search",

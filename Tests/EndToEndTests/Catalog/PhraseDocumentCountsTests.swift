@@ -17,8 +17,7 @@ final class PhraseDocumentCountsTests: XCTestCase {
         let counts = PhraseDocumentCounts()
         func read(_ query: String) throws -> [Int64] {
             try database.read { db in
-                let generation = try db.scalar("SELECT generation FROM listing_generation WHERE id = 1").int64Value ?? 0
-                return try counts.counts(db, database: database.path, generation: generation, terms: SearchText.matchTerms(query))
+                try counts.counts(db, database: database.path, generation: try CatalogSchema.generation(db), terms: SearchText.matchTerms(query))
             }
         }
         XCTAssertEqual(try read("hex bolt washer"), [2, 2, 1])
